@@ -1,0 +1,31 @@
+/** `syscallgen import`: rewrite the arch specs' tables from a Linux source tree. */
+import { Command } from "commander";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { bundledSpecsDir } from "../util/package-root.js";
+import { UsageError, type Runner } from "./usage.js";
+
+/** Builds the import command. */
+export function importCommand(run: Runner): Command {
+  return new Command("import")
+    .description("import syscall numbers, errno values and signal numbers from a Linux source tree into the arch specs")
+    .requiredOption("--kernel <dir>", "root of a Linux source tree (5.9 or later)")
+    .option("--specs <dir>", "specs folder whose arch/ specs to rewrite", bundledSpecsDir())
+    .addHelpText(
+      "after",
+      `
+Examples:
+  tar xf /usr/src/linux-source-6.12.tar.xz -C /tmp
+  syscallgen import --kernel /tmp/linux-source-6.12`,
+    )
+    .action(run((options: { kernel: string; specs: string }) => importTables(options)));
+}
+
+async function importTables(options: { kernel: string; specs: string }): Promise<number> {
+  const kernelDir = resolve(options.kernel);
+  if (!existsSync(join(kernelDir, "Makefile"))) throw new UsageError(`--kernel ${options.kernel}: not a Linux source tree (no Makefile)`);
+  const { importKernel } = await import("../import/index.js");
+  const report = await importKernel({ kernelDir, archDir: join(options.specs, "arch") });
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  return 0;
+}

@@ -1,0 +1,23 @@
+/** Pieces the CLI commands share. */
+import { archNames } from "../util/spec-files.js";
+
+/** A bad command line: reported with a usage hint, exit code 2. */
+export class UsageError extends Error {}
+
+/** What a command action returns: its exit code. */
+export type CommandResult = number | Promise<number>;
+
+/** Wraps a command action so its exit code reaches main. */
+export type Runner = <A extends unknown[]>(action: (...args: A) => CommandResult) => (...args: A) => void;
+
+/** Parses `--arch a,b` or `all` against the arches the specs declare. */
+export function parseArches(value: string, specsDir?: string): string[] | "all" {
+  if (value === "all") return "all";
+  const known = archNames(specsDir);
+  const arches = value.split(",").map((a) => a.trim()).filter((a) => a !== "");
+  if (arches.length === 0) throw new UsageError(`--arch needs a GOARCH; valid arches: ${known.join(", ")}, or all`);
+  for (const arch of arches) {
+    if (!known.includes(arch)) throw new UsageError(`unknown arch \`${arch}\`; valid arches: ${known.join(", ")}, or all`);
+  }
+  return [...new Set(arches)].sort();
+}

@@ -1,0 +1,111 @@
+/**
+ * Reads a spec's object literal from the syntax tree into plain data, remembering where each value
+ * came from. Reading the tree instead of running the file keeps specs declarative and lets every
+ * later error point at the exact property that caused it.
+ */
+import { Node, SyntaxKind } from "ts-morph";
+import type { DiagnosticSink, SourcePos } from "./diagnostics.js";
+
+/** A value a spec can hold. */
+export type Literal = string | number | bigint | boolean | Literal[] | { [key: string]: Literal };
+
+interface Positions {
+  self: SourcePos;
+  /** Position of each property's value (or each array item, by index). */
+  members: Map<string, SourcePos>;
+  /** Position of each property's name. */
+  keys: Map<string, SourcePos>;
+}
+
+const positions = new WeakMap<object, Positions>();
+
+/** Where an object or array literal starts, or where one of its members' values is. */
+export function posOf(container: object, member?: string | number): SourcePos {
+  const p = positions.get(container);
+  if (!p) throw new Error("posOf: value was not read from a spec");
+  if (member === undefined) return p.self;
+  return p.members.get(String(member)) ?? p.self;
+}
+
+/** Where the name of a property is written (for errors about the name itself). */
+export function keyPosOf(container: object, key: string): SourcePos {
+  const p = positions.get(container);
+  if (!p) throw new Error("keyPosOf: value was not read from a spec");
+  return p.keys.get(key) ?? p.self;
+}
+
+/** The position of a node in the form errors use. */
+export function nodePos(node: Node, file: string): SourcePos {
+  const { line, column } = node.getSourceFile().getLineAndColumnAtPos(node.getStart());
+  return { file, line, column };
+}
+
+/** Reads `node` as a literal; reports anything computed and returns undefined for it. */
+export function readLiteral(node: Node, file: string, sink: DiagnosticSink): Literal | undefined {
+  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) {
+    return readLiteral(node.getExpression(), file, sink);
+  }
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
+  if (Node.isNumericLiteral(node)) return readNumber(node.getText());
+  if (Node.isBigIntLiteral(node)) return BigInt(node.getText().slice(0, -1).replace(/_/g, ""));
+  if (node.getKind() === SyntaxKind.TrueKeyword) return true;
+  if (node.getKind() === SyntaxKind.FalseKeyword) return false;
+  if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === SyntaxKind.MinusToken) {
+    const operand = readLiteral(node.getOperand(), file, sink);
+    if (typeof operand === "number" || typeof operand === "bigint") return -operand;
+  }
+  if (Node.isArrayLiteralExpression(node)) return readArray(node.getElements(), node, file, sink);
+  if (Node.isObjectLiteralExpression(node)) return readObject(node, file, sink);
+  sink.error(nodePos(node, file), `a spec value must be a literal, not \`${shorten(node.getText())}\`: specs declare data, they do not compute it`);
+  return undefined;
+}
+
+function readNumber(text: string): number | bigint {
+  const clean = text.replace(/_/g, "");
+  const n = Number(clean);
+  return Number.isSafeInteger(n) || !/^(0[xob])?[0-9a-f]+$/i.test(clean) ? n : BigInt(clean);
+}
+
+function readArray(elements: Node[], node: Node, file: string, sink: DiagnosticSink): Literal[] {
+  const out: Literal[] = [];
+  const members = new Map<string, SourcePos>();
+  for (const element of elements) {
+    const value = readLiteral(element, file, sink);
+    if (value === undefined) continue;
+    members.set(String(out.length), nodePos(element, file));
+    out.push(value);
+  }
+  positions.set(out, { self: nodePos(node, file), members, keys: members });
+  return out;
+}
+
+function readObject(node: Node, file: string, sink: DiagnosticSink): { [key: string]: Literal } {
+  const out: { [key: string]: Literal } = {};
+  const members = new Map<string, SourcePos>();
+  const keys = new Map<string, SourcePos>();
+  for (const property of node.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties()) {
+    if (!Node.isPropertyAssignment(property)) {
+      sink.error(nodePos(property, file), `only \`name: value\` properties are allowed in a spec, not \`${shorten(property.getText())}\``);
+      continue;
+    }
+    const nameNode = property.getNameNode();
+    if (Node.isComputedPropertyName(nameNode)) {
+      sink.error(nodePos(nameNode, file), "a computed property name is not allowed in a spec");
+      continue;
+    }
+    const key = Node.isStringLiteral(nameNode) || Node.isNumericLiteral(nameNode) ? String(nameNode.getLiteralValue()) : nameNode.getText();
+    const initializer = property.getInitializerOrThrow();
+    const value = readLiteral(initializer, file, sink);
+    if (value === undefined) continue;
+    out[key] = value;
+    members.set(key, nodePos(initializer, file));
+    keys.set(key, nodePos(nameNode, file));
+  }
+  positions.set(out, { self: nodePos(node, file), members, keys });
+  return out;
+}
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, " ");
+  return line.length > 40 ? `${line.slice(0, 37)}...` : line;
+}

@@ -1,0 +1,121 @@
+/**
+ * Turns a variant's kernel arguments into register words for one arch. This is where a 64-bit
+ * argument is split on a 32-bit arch (halves ordered by the arch's pairOrder, an even slot
+ * enforced by a zero padding word where pairAlign says so), and where slices, paths and
+ * conversions get the locals they need.
+ */
+import type { ArchSpec } from "../spec/arch.js";
+import type { KernelArg, ParamType } from "../spec/syscall.js";
+import type { PrepareIR, StructIR, WordIR } from "./ir.js";
+
+/** A kernel argument taken apart: a constant, a result's address, or a parameter and its form. */
+export type ParsedArg =
+  | { kind: "const"; value: number }
+  | { kind: "result"; name: string }
+  | { kind: "param"; name: string; form?: ArgForm };
+
+/** The forms a parameter can be passed in besides the default for its type. */
+export const argForms = ["hi", "lo", "ptr", "len", "pages", "time64", "pair", "size"] as const;
+
+/** One of argForms. */
+export type ArgForm = (typeof argForms)[number];
+
+/** Parses `"name"`, `"name:form"`, `"&name"` or a number. Form names are checked by validate. */
+export function parseKernelArg(arg: KernelArg): ParsedArg {
+  if (typeof arg === "number") return { kind: "const", value: arg };
+  if (arg.startsWith("&")) return { kind: "result", name: arg.slice(1) };
+  const [name, form] = arg.split(":") as [string, ArgForm | undefined];
+  return form === undefined ? { kind: "param", name } : { kind: "param", name, form };
+}
+
+/** What the words of a call need from the wrapper around it. */
+export interface ArgContext {
+  arch: ArchSpec;
+  params: Map<string, ParamType>;
+  /** Results with a type, for `&name` arguments. */
+  results: Map<string, string>;
+  structs: Map<string, StructIR>;
+}
+
+/** The words of one call and the preparation steps they rely on. */
+export interface ArgWords {
+  words: WordIR[];
+  prepare: PrepareIR[];
+  /** Results the kernel writes through memory (`&name`). */
+  memoryResults: Set<string>;
+}
+
+/** Decides the register words of one call on one arch, in kernel argument order. */
+export function resolveArgWords(args: KernelArg[], ctx: ArgContext): ArgWords {
+  const out: ArgWords = { words: [], prepare: [], memoryResults: new Set() };
+  const local = () => `_p${out.prepare.length}`;
+  const prepare = (step: PrepareIR) => {
+    out.prepare.push(step);
+    return step.local;
+  };
+  for (const arg of args.map(parseKernelArg)) {
+    if (arg.kind === "const") {
+      out.words.push({ kind: "const", value: arg.value });
+    } else if (arg.kind === "result") {
+      out.memoryResults.add(arg.name);
+      const isPair = ctx.results.get(arg.name) === "[2]int";
+      const target = isPair ? prepare({ kind: "resultPair", result: arg.name, local: local() }) : arg.name;
+      out.words.push({ kind: "address", local: target });
+    } else {
+      out.words.push(...paramWords(arg.name, arg.form, ctx, out.words.length, (kind) => prepare({ ...kind, local: local() } as PrepareIR)));
+    }
+  }
+  return out;
+}
+
+type PrepareStep = PrepareIR extends infer P ? (P extends PrepareIR ? Omit<P, "local"> : never) : never;
+
+function paramWords(name: string, form: ArgForm | undefined, ctx: ArgContext, slot: number, prepare: (step: PrepareStep) => string): WordIR[] {
+  const type = ctx.params.get(name)!;
+  switch (form) {
+    case "hi":
+      return [{ kind: "high", param: name }];
+    case "lo":
+      return [{ kind: "low", param: name }];
+    case "ptr":
+      return [{ kind: "local", local: prepare({ kind: "slice", param: name }) }];
+    case "len":
+      return [{ kind: "length", param: name }];
+    case "pages":
+      return [{ kind: "local", local: prepare({ kind: "pages", param: name, pageSize: 4096 }) }];
+    case "pair":
+      return [{ kind: "address", local: prepare({ kind: "pair", param: name }) }];
+    case "size":
+      return [{ kind: "const", value: pointee(type, ctx).size }];
+    case "time64": {
+      const timespec = pointee(type, ctx);
+      const fieldType = (field: string) => timespec.fields.find((f) => f.name === field)?.goType ?? "int64";
+      return [{ kind: "local", local: prepare({ kind: "time64", param: name, secType: fieldType("Sec"), nsecType: fieldType("Nsec") }) }];
+    }
+    case undefined:
+      return wholeParamWords(name, type, ctx.arch, slot, prepare);
+  }
+}
+
+function wholeParamWords(name: string, type: ParamType, arch: ArchSpec, slot: number, prepare: (step: PrepareStep) => string): WordIR[] {
+  if (type === "string") return [{ kind: "local", local: prepare({ kind: "path", param: name }) }];
+  if (type.startsWith("[]")) return [{ kind: "local", local: prepare({ kind: "slice", param: name }) }, { kind: "length", param: name }];
+  if (type.startsWith("*") || type === "unsafe.Pointer") return [{ kind: "pointer", param: name }];
+  if ((type === "int64" || type === "uint64") && arch.bits === 32) return splitWide(name, arch, slot);
+  return [{ kind: "value", param: name }];
+}
+
+/** A 64-bit value on a 32-bit arch: two words in the arch's order, from an even slot if it must. */
+function splitWide(name: string, arch: ArchSpec, slot: number): WordIR[] {
+  const halves: WordIR[] =
+    arch.pairOrder === "high-first"
+      ? [{ kind: "high", param: name }, { kind: "low", param: name }]
+      : [{ kind: "low", param: name }, { kind: "high", param: name }];
+  return arch.pairAlign === "even" && slot % 2 === 1 ? [{ kind: "const", value: 0 }, ...halves] : halves;
+}
+
+function pointee(type: ParamType, ctx: ArgContext): StructIR {
+  const struct = ctx.structs.get(type.replace(/^\*/, ""));
+  if (!struct) throw new Error(`resolve: ${type} does not point to a known struct (validate should have caught this)`);
+  return struct;
+}

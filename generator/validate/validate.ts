@@ -1,0 +1,23 @@
+/**
+ * The validate stage: every check over the loaded specs, all errors collected and thrown together.
+ */
+import { DiagnosticSink } from "../load/diagnostics.js";
+import type { LoadedSpecs } from "../load/load-specs.js";
+import { goSupportTypes } from "../emit/go-support.js";
+import { toSpecSet, type SpecSet } from "../resolve/resolve-arch.js";
+import { validateArches } from "./validate-arches.js";
+import { validateSyscalls } from "./validate-syscalls.js";
+import { validateConstants, validateStructs } from "./validate-types.js";
+
+/** Validates loaded specs and returns them as a SpecSet; throws SpecErrors listing every problem. */
+export function validateSpecs(loaded: LoadedSpecs): SpecSet {
+  const sink = new DiagnosticSink();
+  const set = toSpecSet(loaded);
+  validateArches(loaded.arches, sink);
+  validateStructs(set.structs, sink);
+  validateConstants(set.constantGroups, sink);
+  const structs = new Set(set.structs.map((s) => s.name));
+  validateSyscalls(set.syscalls, set.arches, new Set([...structs, ...goSupportTypes]), structs, sink);
+  sink.throwIfAny();
+  return set;
+}
