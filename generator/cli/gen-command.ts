@@ -13,6 +13,7 @@ interface GenOptions {
   out: string;
   check?: boolean;
   goPackage: string;
+  specs: string;
 }
 
 /** Builds the gen command. */
@@ -23,6 +24,7 @@ export function genCommand(run: Runner): Command {
     .option("--out <dir>", "output directory", "./out")
     .option("--check", "write nothing; list stale or missing files and exit 1 if there are any")
     .option("--go-package <name>", "Go package name (and folder under <dir>/go/)", "rawsys")
+    .option("--specs <dir>", "folder of spec files", bundledSpecsDir())
     .addHelpText(
       "after",
       `
@@ -35,9 +37,9 @@ Examples:
 }
 
 async function gen(options: GenOptions): Promise<number> {
-  const arches = parseArches(options.arch);
+  const specsDir = resolve(options.specs);
+  const arches = parseArches(options.arch, specsDir);
   const outDir = resolve(options.out);
-  const specsDir = bundledSpecsDir();
   const key = inputKey(listSpecFiles(specsDir), { arches, goPackage: options.goPackage });
   if (stampHolds(outDir, key)) {
     process.stdout.write(options.check ? "syscallgen: generated files are current\n" : "syscallgen: nothing to do\n");

@@ -1,6 +1,8 @@
 /** `syscallgen list`: the wrappers and, per arch, the kernel entry and number each one uses. */
 import { Command } from "commander";
+import { resolve } from "node:path";
 import { SpecErrors } from "../load/diagnostics.js";
+import { bundledSpecsDir } from "../util/package-root.js";
 import { parseArches, type Runner } from "./usage.js";
 
 /** Builds the list command. */
@@ -8,6 +10,7 @@ export function listCommand(run: Runner): Command {
   return new Command("list")
     .description("print each syscall wrapper with its kernel entry and number per arch")
     .option("--arch <goarch>", "only these arches (comma-separated), or all", "all")
+    .option("--specs <dir>", "folder of spec files", bundledSpecsDir())
     .addHelpText(
       "after",
       `
@@ -15,15 +18,15 @@ Examples:
   syscallgen list --arch arm     Pread  pread64  SYS_PREAD64=180  Syscall6
   syscallgen list                one column per arch; - where the arch lacks the call`,
     )
-    .action(run((options: { arch: string }) => list(options.arch)));
+    .action(run((options: { arch: string; specs: string }) => list(options.arch, resolve(options.specs))));
 }
 
-async function list(archOption: string): Promise<number> {
-  const arches = parseArches(archOption);
+async function list(archOption: string, specsDir: string): Promise<number> {
+  const arches = parseArches(archOption, specsDir);
   const { generate } = await import("../generate.js");
   let irs;
   try {
-    irs = generate().irs.filter((ir) => arches === "all" || arches.includes(ir.goarch));
+    irs = generate({ specsDir }).irs.filter((ir) => arches === "all" || arches.includes(ir.goarch));
   } catch (e) {
     if (!(e instanceof SpecErrors)) throw e;
     process.stderr.write(`${e.message}\n`);

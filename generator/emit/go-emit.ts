@@ -21,7 +21,7 @@ export interface GoOutput {
   perArch: Map<string, GeneratedFile[]>;
 }
 
-const finishKinds = new Set(["pair", "resultPair", "time64"]);
+const finishKinds = new Set(["pair", "resultPair", "time64", "statx"]);
 let cachedTemplates: TemplateSet | undefined;
 
 function templates(): TemplateSet {
@@ -42,7 +42,8 @@ export function emitGo(irs: ArchIR[], packageName: string): GoOutput {
   const arches = irs.map((ir) => ir.goarch);
   const file = (name: string, build: string, decls: string[], source = "") => ({
     path: `${dir}/${name}`,
-    content: entries["file.go"]!({ source, build, package: packageName, imports: importsOf(decls), decls }),
+    // A partial ends with its last line's newline; the file template adds its own.
+    content: entries["file.go"]!({ source, build, package: packageName, imports: importsOf(decls), decls: decls.map((d) => d.trimEnd()) }),
   });
   const sharedBuild = `linux && (${arches.join(" || ")})`;
 

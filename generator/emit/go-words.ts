@@ -9,10 +9,12 @@ import { goLocalName } from "./go-names.js";
 export function goWord(word: WordIR): string {
   switch (word.kind) {
     case "value":
+      return word.orConstant ? `uintptr(${goLocalName(word.param)}|${word.orConstant})` : `uintptr(${goLocalName(word.param)})`;
     case "low":
       return `uintptr(${goLocalName(word.param)})`;
     case "high":
-      return `uintptr(${goLocalName(word.param)} >> 32)`;
+      // gofmt writes binary operators inside call arguments without spaces.
+      return `uintptr(${goLocalName(word.param)}>>32)`;
     case "const":
       // A negative constant does not convert to uintptr; its complement spells the same bits.
       return word.value < 0 ? `^uintptr(${-word.value - 1})` : String(word.value);

@@ -11,11 +11,12 @@ import type { PrepareIR, StructIR, WordIR } from "./ir.js";
 /** A kernel argument taken apart: a constant, a result's address, or a parameter and its form. */
 export type ParsedArg =
   | { kind: "const"; value: number }
+  | { kind: "emptyPath" }
   | { kind: "result"; name: string }
-  | { kind: "param"; name: string; form?: ArgForm };
+  | { kind: "param"; name: string; form?: ArgForm; orConstant?: string };
 
 /** The forms a parameter can be passed in besides the default for its type. */
-export const argForms = ["hi", "lo", "ptr", "len", "pages", "time64", "pair", "size"] as const;
+export const argForms = ["hi", "lo", "ptr", "len", "pages", "time64", "pair", "size", "statx"] as const;
 
 /** One of argForms. */
 export type ArgForm = (typeof argForms)[number];
@@ -23,7 +24,10 @@ export type ArgForm = (typeof argForms)[number];
 /** Parses `"name"`, `"name:form"`, `"&name"` or a number. Form names are checked by validate. */
 export function parseKernelArg(arg: KernelArg): ParsedArg {
   if (typeof arg === "number") return { kind: "const", value: arg };
+  if (arg === "") return { kind: "emptyPath" };
   if (arg.startsWith("&")) return { kind: "result", name: arg.slice(1) };
+  const or = /^(\w+)\|(\w+)$/.exec(arg);
+  if (or) return { kind: "param", name: or[1]!, orConstant: or[2]! };
   const [name, form] = arg.split(":") as [string, ArgForm | undefined];
   return form === undefined ? { kind: "param", name } : { kind: "param", name, form };
 }
@@ -56,11 +60,15 @@ export function resolveArgWords(args: KernelArg[], ctx: ArgContext): ArgWords {
   for (const arg of args.map(parseKernelArg)) {
     if (arg.kind === "const") {
       out.words.push({ kind: "const", value: arg.value });
+    } else if (arg.kind === "emptyPath") {
+      out.words.push({ kind: "address", local: "_zero" });
     } else if (arg.kind === "result") {
       out.memoryResults.add(arg.name);
       const isPair = ctx.results.get(arg.name) === "[2]int";
       const target = isPair ? prepare({ kind: "resultPair", result: arg.name, local: local() }) : arg.name;
       out.words.push({ kind: "address", local: target });
+    } else if (arg.orConstant) {
+      out.words.push({ kind: "value", param: arg.name, orConstant: arg.orConstant });
     } else {
       out.words.push(...paramWords(arg.name, arg.form, ctx, out.words.length, (kind) => prepare({ ...kind, local: local() } as PrepareIR)));
     }
@@ -91,6 +99,13 @@ function paramWords(name: string, form: ArgForm | undefined, ctx: ArgContext, sl
       const timespec = pointee(type, ctx);
       const fieldType = (field: string) => timespec.fields.find((f) => f.name === field)?.goType ?? "int64";
       return [{ kind: "local", local: prepare({ kind: "time64", param: name, secType: fieldType("Sec"), nsecType: fieldType("Nsec") }) }];
+    }
+    case "statx": {
+      const stat = pointee(type, ctx);
+      const timespec = ctx.structs.get("Timespec");
+      const typeOf = (s: StructIR | undefined, field: string) => s?.fields.find((f) => f.name === field)?.goType ?? "";
+      const fieldTypes = Object.fromEntries(stat.fields.filter((f) => f.name !== "_").map((f) => [f.name, f.goType]));
+      return [{ kind: "address", local: prepare({ kind: "statx", param: name, fieldTypes, secType: typeOf(timespec, "Sec"), nsecType: typeOf(timespec, "Nsec") }) }];
     }
     case undefined:
       return wholeParamWords(name, type, ctx.arch, slot, prepare);

@@ -54,7 +54,7 @@ export interface GoVarIR {
  * preparation step declared.
  */
 export type WordIR =
-  | { kind: "value"; param: string } // an integer parameter, converted to uintptr
+  | { kind: "value"; param: string; orConstant?: string } // an integer parameter (OR-ed with a constant)
   | { kind: "high"; param: string } // bits 32..63 of a 64-bit parameter
   | { kind: "low"; param: string } // bits 0..31 of a 64-bit parameter
   | { kind: "const"; value: number } // a constant word (padding is 0)
@@ -70,7 +70,8 @@ export type PrepareIR =
   | { kind: "pages"; param: string; local: string; pageSize: number } // offset in pages, EINVAL if unaligned
   | { kind: "pair"; param: string; local: string } // []int of length 2 as int32[2]
   | { kind: "time64"; param: string; local: string; secType: string; nsecType: string }
-  | { kind: "resultPair"; result: string; local: string }; // int32[2] the kernel fills for a [2]int result
+  | { kind: "resultPair"; result: string; local: string } // int32[2] the kernel fills for a [2]int result
+  | { kind: "statx"; param: string; local: string; fieldTypes: Record<string, string>; secType: string; nsecType: string }; // Stat_t from Statx_t
 
 /** How a Go result gets its value. */
 export type ResultIR =

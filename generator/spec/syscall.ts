@@ -58,7 +58,12 @@ export interface ResultSpec {
  *   EINVAL when it is not a multiple of 4096;
  * - `"name:time64"`: a `*Timespec` passed as a 64-bit-time copy (the `*_time64` calls);
  * - `"name:pair"`: a `[]int` of length 2 passed as an int32[2] (pipe2); EINVAL for another length;
+ * - `"name|CONST"`: an integer parameter OR-ed with a declared constant, whose value may differ per
+ *   arch (Openat adds O_LARGEFILE, which 32-bit arches need for files past 2 GiB);
  * - `"name:size"`: the size in bytes, on the arch, of the struct a `*T` parameter points to (statfs64);
+ * - `"name:statx"`: a `*Stat_t` filled from a statx result (arches whose kernel `struct stat`
+ *   is not golang.org/x/sys/unix's Stat_t, or whose older kernels lack fstat);
+ * - `""`: an empty path, for the AT_EMPTY_PATH form of a path call;
  * - `"&name"`: the address of a result, for calls that return it through memory (_llseek);
  * - a number: that constant word.
  */

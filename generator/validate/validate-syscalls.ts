@@ -22,21 +22,33 @@ const formApplies: Record<ArgForm, (type: ParamType, structs: Set<string>) => bo
   time64: (t) => t === "*Timespec",
   pair: (t) => t === "[]int",
   size: (t, structs) => t.startsWith("*") && structs.has(t.slice(1)),
+  statx: (t, structs) => t === "*Stat_t" && structs.has("Statx_t") && structs.has("Timespec"),
 };
 
 /** Reports every problem in the syscall specs. `namedTypes` are the types a pointer may point to. */
-export function validateSyscalls(inputs: SyscallInput[], arches: ArchSpec[], namedTypes: Set<string>, structs: Set<string>, sink: DiagnosticSink): void {
+export function validateSyscalls(inputs: SyscallInput[], arches: ArchSpec[], namedTypes: Set<string>, structs: Set<string>, constants: Set<string>, sink: DiagnosticSink): void {
   const seen = new Map<string, SyscallInput>();
   for (const input of inputs) {
     const earlier = seen.get(input.goName);
     if (earlier) sink.error(input.pos, `duplicate syscall wrapper \`${input.goName}\` (first declared at ${earlier.pos.file}:${earlier.pos.line})`);
     seen.set(input.goName, input);
     checkGoName(input.goName, "syscall wrapper", input.pos, sink);
-    validateOne(input.goName, input.spec, arches, namedTypes, structs, sink);
+    const doc = input.spec.doc;
+    if (doc !== undefined && !doc.startsWith(`${input.goName} `)) {
+      sink.error(posOf(input.spec, "doc"), `${input.goName}: a doc comment starts with the wrapper's name, as Go doc comments do`);
+    }
+    validateOne(input.goName, input.spec, arches, { namedTypes, structs, constants }, sink);
   }
 }
 
-function validateOne(goName: string, spec: SyscallSpec, arches: ArchSpec[], namedTypes: Set<string>, structs: Set<string>, sink: DiagnosticSink): void {
+interface KnownNames {
+  namedTypes: Set<string>;
+  structs: Set<string>;
+  constants: Set<string>;
+}
+
+function validateOne(goName: string, spec: SyscallSpec, arches: ArchSpec[], known: KnownNames, sink: DiagnosticSink): void {
+  const { namedTypes, structs } = known;
   const params = spec.params ?? {};
   for (const [name, type] of Object.entries(params)) {
     const at = keyPosOf(params, name);
@@ -74,7 +86,7 @@ function validateOne(goName: string, spec: SyscallSpec, arches: ArchSpec[], name
     args.forEach((arg, i) => {
       const at = variant.args ? posOf(variant.args, i) : variantPos;
       const parsed = parseKernelArg(arg);
-      if (parsed.kind === "const") return;
+      if (parsed.kind === "const" || parsed.kind === "emptyPath") return;
       if (parsed.kind === "result") {
         if (!results.some(([name]) => name === parsed.name)) sink.error(at, `${goName}: \`&${parsed.name}\` names no result`);
         fromMemory.add(parsed.name);
@@ -83,7 +95,10 @@ function validateOne(goName: string, spec: SyscallSpec, arches: ArchSpec[], name
       const type = params[parsed.name];
       if (type === undefined) return sink.error(at, `${goName}: kernel argument \`${arg}\` names no parameter`);
       used.add(parsed.name);
-      if (parsed.form === undefined) {
+      if (parsed.orConstant !== undefined) {
+        if (!known.constants.has(parsed.orConstant)) sink.error(at, `${goName}: \`${parsed.orConstant}\` in \`${arg}\` is not a declared constant`);
+        if (!integerTypes.has(type)) sink.error(at, `${goName}: \`${arg}\` ORs a constant into \`${parsed.name} ${type}\`, which is not an integer`);
+      } else if (parsed.form === undefined) {
         if (type === "[]int") sink.error(at, `${goName}: a []int parameter is passed as \`${parsed.name}:pair\``);
       } else if (!(argForms as readonly string[]).includes(parsed.form)) {
         sink.error(at, `${goName}: unknown argument form \`:${parsed.form}\` (known: ${argForms.join(", ")})`);

@@ -17,7 +17,8 @@ export function validateSpecs(loaded: LoadedSpecs): SpecSet {
   validateStructs(set.structs, sink);
   validateConstants(set.constantGroups, sink);
   const structs = new Set(set.structs.map((s) => s.name));
-  validateSyscalls(set.syscalls, set.arches, new Set([...structs, ...goSupportTypes]), structs, sink);
+  const constants = new Set(set.constantGroups.flatMap((g) => Object.keys(g.values)));
+  validateSyscalls(set.syscalls, set.arches, new Set([...structs, ...goSupportTypes]), structs, constants, sink);
   sink.throwIfAny();
   return set;
 }
