@@ -22,7 +22,8 @@ export class SpecErrors extends Error {
   readonly diagnostics: SpecDiagnostic[];
 
   constructor(diagnostics: SpecDiagnostic[]) {
-    const sorted = [...diagnostics].sort(compareDiagnostics);
+    // A problem found on several arches is the same problem: report it once.
+    const sorted = [...diagnostics].sort(compareDiagnostics).filter((d, i, all) => i === 0 || compareDiagnostics(d, all[i - 1]!) !== 0);
     super(sorted.map(formatDiagnostic).join("\n"));
     this.name = "SpecErrors";
     this.diagnostics = sorted;

@@ -36,8 +36,14 @@ export function fieldsFor(spec: StructSpec, arch: ArchSpec): Fields | undefined 
   return spec.variants?.find((v) => v.arches.includes(arch.goarch))?.fields ?? spec.fields;
 }
 
+/** The structs laid out on one arch, and the problems of those that could not be. */
+export interface LayoutResult {
+  structs: StructIR[];
+  errors: LayoutError[];
+}
+
 /** Lays out every struct for one arch, nested structs first; returns them in name order. */
-export function layoutStructs(inputs: StructInput[], arch: ArchSpec): StructIR[] {
+export function layoutStructs(inputs: StructInput[], arch: ArchSpec): LayoutResult {
   const byName = new Map(inputs.map((s) => [s.name, s]));
   const done = new Map<string, LaidOut>();
   const inProgress = new Set<string>();
@@ -75,8 +81,19 @@ export function layoutStructs(inputs: StructInput[], arch: ArchSpec): StructIR[]
     return laidOut;
   };
 
-  for (const input of inputs) if (fieldsFor(input.spec, arch)) layoutOne(input);
-  return [...done.values()].map((l) => l.ir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const errors: LayoutError[] = [];
+  for (const input of inputs) {
+    if (!fieldsFor(input.spec, arch)) continue;
+    try {
+      layoutOne(input);
+    } catch (e) {
+      if (!(e instanceof LayoutError)) throw e;
+      errors.push(e);
+      inProgress.clear();
+    }
+  }
+  const structs = [...done.values()].map((l) => l.ir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { structs, errors };
 }
 
 interface LaidOut {

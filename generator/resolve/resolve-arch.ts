@@ -10,7 +10,7 @@ import type { ArchSpec } from "../spec/arch.js";
 import type { ConstantGroup } from "../spec/types.js";
 import { resolveConstantGroups, resolveKernelConstants } from "./constants.js";
 import type { ArchIR, WrapperIR } from "./ir.js";
-import { LayoutError, layoutStructs, type StructInput } from "./layout.js";
+import { layoutStructs, type StructInput } from "./layout.js";
 import { resolveSysnums } from "./sysnums.js";
 import { WrapperError, resolveWrapper, type SyscallInput } from "./wrapper.js";
 
@@ -42,11 +42,13 @@ export function resolveAll(set: SpecSet, goarches?: string[]): ArchIR[] {
 }
 
 function resolveArch(set: SpecSet, arch: ArchSpec, sink: DiagnosticSink): ArchIR {
-  const structs = report(sink, () => layoutStructs(set.structs, arch)) ?? [];
+  const { structs, errors } = layoutStructs(set.structs, arch);
+  for (const e of errors) sink.error(e.pos, e.message);
   const structsByName = new Map(structs.map((s) => [s.name, s]));
   const wrappers: WrapperIR[] = [];
   const absent: string[] = [];
-  for (const input of set.syscalls) {
+  // Wrappers may refer to a struct that failed; their errors would only repeat the layout's.
+  for (const input of errors.length === 0 ? set.syscalls : []) {
     const wrapper = report(sink, () => resolveWrapper(input, arch, structsByName));
     if (wrapper) wrappers.push(wrapper);
     else absent.push(input.goName);
@@ -68,7 +70,7 @@ function report<T>(sink: DiagnosticSink, work: () => T): T | undefined {
   try {
     return work();
   } catch (e) {
-    if (e instanceof LayoutError || e instanceof WrapperError) {
+    if (e instanceof WrapperError) {
       sink.error(e.pos, e.message);
       return undefined;
     }

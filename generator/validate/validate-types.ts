@@ -62,6 +62,10 @@ export function validateConstants(groups: ConstantGroup[], sink: DiagnosticSink)
       checkGoName(name, "constant", at, sink, { exported: true });
       const values = typeof value === "object" ? Object.values(value) : [value];
       for (const v of values) {
+        if (typeof v === "number" && !Number.isInteger(v)) {
+          sink.error(posOf(group.values, name), `constant \`${name}\`: ${v} is not a whole number`);
+          continue;
+        }
         const big = BigInt(v as number | bigint);
         if (big < -(2n ** 63n) || big >= 2n ** 64n) sink.error(posOf(group.values, name), `constant \`${name}\`: ${big} does not fit in 64 bits`);
       }
