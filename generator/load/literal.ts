@@ -3,18 +3,28 @@
  * came from. Reading the tree instead of running the file keeps specs declarative and lets every
  * later error point at the exact property that caused it.
  */
-import { Node, SyntaxKind } from "ts-morph";
+import type { Node as TsNode } from "ts-morph";
+import { Node, SyntaxKind } from "./ts-morph-runtime.js";
 import type { DiagnosticSink, SourcePos } from "./diagnostics.js";
 
 /** A value a spec can hold. */
 export type Literal = string | number | bigint | boolean | Literal[] | { [key: string]: Literal };
 
+/**
+ * A position kept as an offset until an error needs it: most values never appear in an error,
+ * and turning ten thousand offsets into lines up front costs more than the rest of the read.
+ */
+interface LazyPos {
+  node: TsNode;
+  file: string;
+}
+
 interface Positions {
-  self: SourcePos;
+  self: LazyPos;
   /** Position of each property's value (or each array item, by index). */
-  members: Map<string, SourcePos>;
+  members: Map<string, LazyPos>;
   /** Position of each property's name. */
-  keys: Map<string, SourcePos>;
+  keys: Map<string, LazyPos>;
 }
 
 const positions = new WeakMap<object, Positions>();
@@ -23,25 +33,26 @@ const positions = new WeakMap<object, Positions>();
 export function posOf(container: object, member?: string | number): SourcePos {
   const p = positions.get(container);
   if (!p) throw new Error("posOf: value was not read from a spec");
-  if (member === undefined) return p.self;
-  return p.members.get(String(member)) ?? p.self;
+  const lazy = member === undefined ? p.self : (p.members.get(String(member)) ?? p.self);
+  return nodePos(lazy.node, lazy.file);
 }
 
 /** Where the name of a property is written (for errors about the name itself). */
 export function keyPosOf(container: object, key: string): SourcePos {
   const p = positions.get(container);
   if (!p) throw new Error("keyPosOf: value was not read from a spec");
-  return p.keys.get(key) ?? p.self;
+  const lazy = p.keys.get(key) ?? p.self;
+  return nodePos(lazy.node, lazy.file);
 }
 
 /** The position of a node in the form errors use. */
-export function nodePos(node: Node, file: string): SourcePos {
+export function nodePos(node: TsNode, file: string): SourcePos {
   const { line, column } = node.getSourceFile().getLineAndColumnAtPos(node.getStart());
   return { file, line, column };
 }
 
 /** Reads `node` as a literal; reports anything computed and returns undefined for it. */
-export function readLiteral(node: Node, file: string, sink: DiagnosticSink): Literal | undefined {
+export function readLiteral(node: TsNode, file: string, sink: DiagnosticSink): Literal | undefined {
   if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) {
     return readLiteral(node.getExpression(), file, sink);
   }
@@ -66,23 +77,23 @@ function readNumber(text: string): number | bigint {
   return Number.isSafeInteger(n) || !/^(0[xob])?[0-9a-f]+$/i.test(clean) ? n : BigInt(clean);
 }
 
-function readArray(elements: Node[], node: Node, file: string, sink: DiagnosticSink): Literal[] {
+function readArray(elements: TsNode[], node: TsNode, file: string, sink: DiagnosticSink): Literal[] {
   const out: Literal[] = [];
-  const members = new Map<string, SourcePos>();
+  const members = new Map<string, LazyPos>();
   for (const element of elements) {
     const value = readLiteral(element, file, sink);
     if (value === undefined) continue;
-    members.set(String(out.length), nodePos(element, file));
+    members.set(String(out.length), { node: element, file });
     out.push(value);
   }
-  positions.set(out, { self: nodePos(node, file), members, keys: members });
+  positions.set(out, { self: { node, file }, members, keys: members });
   return out;
 }
 
-function readObject(node: Node, file: string, sink: DiagnosticSink): { [key: string]: Literal } {
+function readObject(node: TsNode, file: string, sink: DiagnosticSink): { [key: string]: Literal } {
   const out: { [key: string]: Literal } = {};
-  const members = new Map<string, SourcePos>();
-  const keys = new Map<string, SourcePos>();
+  const members = new Map<string, LazyPos>();
+  const keys = new Map<string, LazyPos>();
   for (const property of node.asKindOrThrow(SyntaxKind.ObjectLiteralExpression).getProperties()) {
     if (!Node.isPropertyAssignment(property)) {
       sink.error(nodePos(property, file), `only \`name: value\` properties are allowed in a spec, not \`${shorten(property.getText())}\``);
@@ -98,10 +109,10 @@ function readObject(node: Node, file: string, sink: DiagnosticSink): { [key: str
     const value = readLiteral(initializer, file, sink);
     if (value === undefined) continue;
     out[key] = value;
-    members.set(key, nodePos(initializer, file));
-    keys.set(key, nodePos(nameNode, file));
+    members.set(key, { node: initializer, file });
+    keys.set(key, { node: nameNode, file });
   }
-  positions.set(out, { self: nodePos(node, file), members, keys });
+  positions.set(out, { self: { node, file }, members, keys });
   return out;
 }
 

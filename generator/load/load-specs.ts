@@ -3,13 +3,15 @@
  * `export default defineX({...})` literal into plain data that remembers its source positions.
  */
 import { join, relative } from "node:path";
-import { Node, Project, ts, type Diagnostic, type SourceFile } from "ts-morph";
+import type { Diagnostic, SourceFile } from "ts-morph";
+import { Node, Project, ts } from "./ts-morph-runtime.js";
 import type { ArchSpec } from "../spec/arch.js";
 import type { SyscallSpec } from "../spec/syscall.js";
 import type { ConstantGroup, StructSpec } from "../spec/types.js";
 import { packageRoot } from "../util/package-root.js";
 import { DiagnosticSink, SpecErrors, type SourcePos, type SpecDiagnostic } from "./diagnostics.js";
 import { nodePos, readLiteral } from "./literal.js";
+import { specLibPath, specLibSource } from "./spec-lib.js";
 
 /** The define functions a spec file's default export may call, by the kind of spec they make. */
 export const specKinds = {
@@ -51,12 +53,13 @@ export function loadSpecs(files: string[], cwd = process.cwd()): LoadedSpecs {
       target: ts.ScriptTarget.ES2020,
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ["lib.es2020.d.ts"],
+      noLib: true,
       types: [],
       paths: { "syscallgen/spec": [join(packageRoot(), "generator/spec/index.ts")] },
     },
     skipAddingFilesFromTsConfig: true,
   });
+  project.createSourceFile(specLibPath, specLibSource);
   const sources = files.map((f) => project.addSourceFileAtPath(f));
   const display = (path: string) => relative(cwd, path) || path;
 
