@@ -59,6 +59,12 @@ export function layoutStructs(inputs: StructInput[], arch: ArchSpec): LayoutResu
       const isWide = fixed === 8;
       return { goType: type, size: fixed, cAlign: isWide ? arch.int64Align : fixed, goAlign: isWide ? arch.bits / 8 : fixed };
     }
+    if (type.startsWith("*")) {
+      // A pointer member: word-sized in C and in Go; Go spells a pointer to uint8 *byte.
+      const word = arch.bits / 8;
+      const target = type.slice(1);
+      return { goType: `*${target === "uint8" ? "byte" : target}`, size: word, cAlign: word, goAlign: word };
+    }
     if (type === "long" || type === "ulong") {
       const word = arch.bits / 8;
       const goType = `${type === "long" ? "int" : "uint"}${arch.bits}`;

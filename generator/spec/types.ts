@@ -4,7 +4,10 @@
  */
 import type { GoArch } from "./arch.js";
 
-/** A field type: a sized integer, a C long (word-sized), another declared struct, or an array of one. */
+/**
+ * A field type: a sized integer, a C long (word-sized), a pointer (`*uint8` is a `*byte`),
+ * another declared struct, or an array of one.
+ */
 export type FieldType =
   | "int8"
   | "uint8"

@@ -12,7 +12,7 @@ const scalarFields = new Set(["int8", "uint8", "int16", "uint16", "int32", "uint
 
 /** Whether a field type names a scalar, a declared struct, or an array of either. */
 function knownFieldType(type: string, structs: Set<string>): boolean {
-  const element = type.replace(/^(\[\d+\])+/, "");
+  const element = type.replace(/^(\[\d+\])+/, "").replace(/^\*/, "");
   return scalarFields.has(element) || structs.has(element);
 }
 
@@ -44,7 +44,7 @@ function checkFields(struct: string, fields: Fields, structs: Set<string>, sink:
     if (!field.startsWith("_")) checkGoName(field, "field", keyPosOf(fields, field), sink, { exported: true });
     for (const type of [spec.type, spec.alignAs]) {
       if (type !== undefined && !knownFieldType(type, structs)) {
-        sink.error(posOf(fields, field), `${struct}.${field}: unknown field type \`${type}\` (a sized integer, long, ulong, a declared struct, or [N] of one)`);
+        sink.error(posOf(fields, field), `${struct}.${field}: unknown field type \`${type}\` (a sized integer, long, ulong, a declared struct, *T, or [N] of one)`);
       }
     }
   }

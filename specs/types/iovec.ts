@@ -7,9 +7,8 @@ export default defineStructs({
   Iovec: {
     c: "struct iovec",
     fields: {
-      // void *iov_base. x/sys declares it *byte; the spec language has no pointer field type,
-      // so it is a word-sized integer here.
-      Base: "ulong",
+      // void *iov_base, a *byte as in x/sys, so `iov.Base = &buf[0]` works.
+      Base: "*uint8",
       Len: "ulong",
     },
   },

@@ -78,8 +78,8 @@ export default defineStructs({
         },
       },
       {
-        // struct stat64 of arch/mips for o32. x/sys's Stat_t (from libc) ends with 56 more bytes,
-        // Pad5 [14]int32, that the kernel neither has nor writes.
+        // struct stat64 of arch/mips for o32, then x/sys's Pad5 [14]int32: 56 bytes libc's stat
+        // has and the kernel neither has nor writes, kept so the size equals x/sys's.
         arches: ["mips", "mipsle"],
         fields: {
           Dev: "uint32",
@@ -98,6 +98,7 @@ export default defineStructs({
           Blksize: "int32",
           Pad4: "int32", // st_pad2
           Blocks: "int64",
+          Pad5: "[14]int32",
         },
       },
       {

@@ -12,9 +12,9 @@ export default defineStructs({
   },
   Statfs_t: {
     c: "struct statfs",
-    // arm's struct statfs64 is __attribute__((packed,aligned(4))): 84 bytes, no tail padding.
-    // (x/sys's is 88 bytes, which arm's statfs64 entry also accepts and treats as 84.)
-    packed: ["arm"],
+    // arm's struct statfs64 is __attribute__((packed,aligned(4))): 84 bytes. It is laid out
+    // unpacked here, as x/sys does: the same offsets and 4 bytes of tail padding (88), a size
+    // arm's statfs64 entry accepts and treats as 84.
     variants: [
       {
         // struct statfs64 of asm-generic, with 32-bit words.
@@ -91,7 +91,7 @@ export default defineStructs({
       },
       {
         // struct statfs of arch/s390 for s390x: 32-bit words but for the counts. Its f_spare has
-        // 5 words where x/sys declares 4 and a padding word.
+        // 5 words; x/sys declares 4 and a padding word, and so does this.
         arches: ["s390x"],
         fields: {
           Type: "uint32",
@@ -105,7 +105,8 @@ export default defineStructs({
           Namelen: "uint32",
           Frsize: "uint32",
           Flags: "uint32",
-          Spare: "[5]uint32",
+          Spare: "[4]uint32",
+          _spare4: "uint32",
         },
       },
     ],

@@ -162,7 +162,7 @@ func Fstatat(dirfd int, path string, stat *Stat_t, flags int) (err error) {
 
 // Fstatfs stores statistics of the filesystem holding fd in buf.
 func Fstatfs(fd int, buf *Statfs_t) (err error) {
-	_, _, _e1 := syscall.Syscall(SYS_FSTATFS64, uintptr(fd), 84, uintptr(unsafe.Pointer(buf)))
+	_, _, _e1 := syscall.Syscall(SYS_FSTATFS64, uintptr(fd), 88, uintptr(unsafe.Pointer(buf)))
 	if _e1 != 0 {
 		err = errnoErr(_e1)
 	}
@@ -333,7 +333,7 @@ func Statfs(path string, buf *Statfs_t) (err error) {
 	if err != nil {
 		return
 	}
-	_, _, _e1 := syscall.Syscall(SYS_STATFS64, uintptr(_p0), 84, uintptr(unsafe.Pointer(buf)))
+	_, _, _e1 := syscall.Syscall(SYS_STATFS64, uintptr(_p0), 88, uintptr(unsafe.Pointer(buf)))
 	if _e1 != 0 {
 		err = errnoErr(_e1)
 	}

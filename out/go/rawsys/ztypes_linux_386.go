@@ -32,7 +32,7 @@ type Flock_t struct {
 
 // Iovec is the kernel's struct iovec (8 bytes).
 type Iovec struct {
-	Base uint32
+	Base *byte
 	Len  uint32
 }
 

@@ -34,7 +34,7 @@ type Flock_t struct {
 
 // Iovec is the kernel's struct iovec (16 bytes).
 type Iovec struct {
-	Base uint64
+	Base *byte
 	Len  uint64
 }
 

@@ -35,7 +35,7 @@ type Flock_t struct {
 
 // Iovec is the kernel's struct iovec (8 bytes).
 type Iovec struct {
-	Base uint32
+	Base *byte
 	Len  uint32
 }
 
@@ -112,7 +112,7 @@ type Stat_t struct {
 	Ino     uint64
 }
 
-// Statfs_t is the kernel's struct statfs (84 bytes).
+// Statfs_t is the kernel's struct statfs (88 bytes).
 type Statfs_t struct {
 	Type    int32
 	Bsize   int32
@@ -126,6 +126,7 @@ type Statfs_t struct {
 	Frsize  int32
 	Flags   int32
 	Spare   [4]int32
+	_       [4]byte
 }
 
 // Sysinfo_t is the kernel's struct sysinfo (64 bytes).

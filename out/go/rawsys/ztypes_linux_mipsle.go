@@ -35,7 +35,7 @@ type Flock_t struct {
 
 // Iovec is the kernel's struct iovec (8 bytes).
 type Iovec struct {
-	Base uint32
+	Base *byte
 	Len  uint32
 }
 
@@ -90,7 +90,7 @@ type Sigset_t struct {
 	Val [32]uint32
 }
 
-// Stat_t is the kernel's struct stat (104 bytes).
+// Stat_t is the kernel's struct stat (160 bytes).
 type Stat_t struct {
 	Dev     uint32
 	Pad1    [3]int32
@@ -108,6 +108,7 @@ type Stat_t struct {
 	Blksize int32
 	Pad4    int32
 	Blocks  int64
+	Pad5    [14]int32
 }
 
 // Statfs_t is the kernel's struct statfs (96 bytes).

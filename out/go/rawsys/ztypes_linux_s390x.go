@@ -35,7 +35,7 @@ type Flock_t struct {
 
 // Iovec is the kernel's struct iovec (16 bytes).
 type Iovec struct {
-	Base uint64
+	Base *byte
 	Len  uint64
 }
 
@@ -123,7 +123,8 @@ type Statfs_t struct {
 	Namelen uint32
 	Frsize  uint32
 	Flags   uint32
-	Spare   [5]uint32
+	Spare   [4]uint32
+	_       uint32
 }
 
 // Sysinfo_t is the kernel's struct sysinfo (112 bytes).
