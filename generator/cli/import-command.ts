@@ -26,6 +26,10 @@ async function importTables(options: { kernel: string; specs: string }): Promise
   if (!existsSync(join(kernelDir, "Makefile"))) throw new UsageError(`--kernel ${options.kernel}: not a Linux source tree (no Makefile)`);
   const { importKernel } = await import("../import/index.js");
   const report = await importKernel({ kernelDir, archDir: join(options.specs, "arch") });
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  for (const arch of report.arches) {
+    const state = arch.changed ? "rewritten" : "unchanged";
+    process.stdout.write(`${arch.goarch.padEnd(9)} ${String(arch.syscalls).padStart(3)} syscalls ${String(arch.errno).padStart(3)} errno ${String(arch.signals).padStart(2)} signals  ${state}\n`);
+  }
+  process.stdout.write(`syscallgen: imported Linux ${report.version} tables into ${report.arches.length} arch specs\n`);
   return 0;
 }
