@@ -2,11 +2,14 @@
  * The library API: specs in, generated files out, in memory. The CLI and the golden tests call
  * this; nothing here touches the output directory.
  */
+import { join, resolve, sep } from "node:path";
 import { emitGo, type GeneratedFile } from "./emit/go-emit.js";
 import { compareStrings } from "./load/diagnostics.js";
 import { loadSpecs } from "./load/load-specs.js";
 import type { ArchIR } from "./resolve/ir.js";
 import { resolveAll } from "./resolve/resolve-arch.js";
+import type { ProtocolIR } from "./resolve/protocol-ir.js";
+import { layoutProtocol } from "./resolve/protocol-layout.js";
 import { bundledSpecsDir } from "./util/package-root.js";
 import { listSpecFiles } from "./util/spec-files.js";
 import { validateSpecs } from "./validate/validate.js";
@@ -22,6 +25,13 @@ export interface GenerateOptions {
   goPackage?: string;
   /** Folder of spec files (default: the bundled specs). */
   specsDir?: string;
+  /**
+   * Protocol spec files to generate a C header and a Go package for. When given, they replace the
+   * protocols in the specs folder (the bundled example).
+   */
+  protocols?: readonly string[];
+  /** Go import path of the folder that holds the generated Go packages (default "syscallgen.local/go"). */
+  goImportPrefix?: string;
   /** Paths in error messages are relative to this (default: the working directory). */
   cwd?: string;
 }
@@ -34,6 +44,8 @@ export interface GenerateResult {
   inputs: string[];
   /** The IR of every arch the specs declare. */
   irs: ArchIR[];
+  /** The wire IR of every protocol. */
+  protocols: ProtocolIR[];
 }
 
 /** An arch name that is not in the specs; the message lists the valid ones. */
@@ -46,13 +58,17 @@ export class UnknownArchError extends Error {
 /** Loads, validates and resolves the specs, then prints the Go package. Throws SpecErrors on bad specs. */
 export function generate(options: GenerateOptions = {}): GenerateResult {
   const specsDir = options.specsDir ?? bundledSpecsDir();
-  const inputs = listSpecFiles(specsDir);
+  const protocolDir = join(specsDir, "protocols");
+  const inputs = options.protocols
+    ? [...listSpecFiles(specsDir).filter((f) => !f.startsWith(protocolDir + sep)), ...options.protocols.map((f) => resolve(f))]
+    : listSpecFiles(specsDir);
   const set = validateSpecs(loadSpecs(inputs, options.cwd));
+  const protocols = set.protocols.map(layoutProtocol);
   const irs = resolveAll(set);
   const known: string[] = irs.map((ir) => ir.goarch);
   const wanted = options.arches === undefined || options.arches === "all" ? known : [...options.arches];
   for (const arch of wanted) if (!known.includes(arch)) throw new UnknownArchError(arch, known);
   const go = emitGo(irs, options.goPackage ?? "rawsys");
   const files = [...go.shared, ...wanted.flatMap((arch) => go.perArch.get(arch)!)];
-  return { files: files.sort((a, b) => compareStrings(a.path, b.path)), inputs, irs };
+  return { files: files.sort((a, b) => compareStrings(a.path, b.path)), inputs, irs, protocols };
 }

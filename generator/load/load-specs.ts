@@ -7,6 +7,7 @@ import type { Diagnostic, SourceFile } from "ts-morph";
 import { Node, Project, ts } from "./ts-morph-runtime.js";
 import type { ArchSpec } from "../spec/arch.js";
 import type { SyscallSpec } from "../spec/syscall.js";
+import type { ProtocolSpec } from "../spec/protocol.js";
 import type { ConstantGroup, StructSpec } from "../spec/types.js";
 import { packageRoot } from "../util/package-root.js";
 import { DiagnosticSink, SpecErrors, type SourcePos, type SpecDiagnostic } from "./diagnostics.js";
@@ -19,6 +20,7 @@ export const specKinds = {
   defineSyscalls: "syscalls",
   defineStructs: "structs",
   defineConstants: "constants",
+  defineProtocol: "protocols",
 } as const;
 
 /** The kind of a spec file. */
@@ -39,6 +41,7 @@ export interface LoadedSpecs {
   syscalls: SpecFile<Record<string, SyscallSpec>>[];
   structs: SpecFile<Record<string, StructSpec>>[];
   constants: SpecFile<Record<string, ConstantGroup>>[];
+  protocols: SpecFile<ProtocolSpec>[];
   /** Absolute paths of the spec files read, sorted. */
   inputs: string[];
 }
@@ -67,7 +70,7 @@ export function loadSpecs(files: string[], cwd = process.cwd()): LoadedSpecs {
   if (typeErrors.length > 0) throw new SpecErrors(typeErrors);
 
   const sink = new DiagnosticSink();
-  const loaded: LoadedSpecs = { arches: [], syscalls: [], structs: [], constants: [], inputs: [...files].sort() };
+  const loaded: LoadedSpecs = { arches: [], syscalls: [], structs: [], constants: [], protocols: [], inputs: [...files].sort() };
   for (const source of sources) readSpecFile(source, display(source.getFilePath()), loaded, sink);
   sink.throwIfAny();
   return loaded;

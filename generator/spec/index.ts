@@ -5,3 +5,4 @@
 export * from "./arch.js";
 export * from "./syscall.js";
 export * from "./types.js";
+export * from "./protocol.js";

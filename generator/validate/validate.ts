@@ -5,12 +5,19 @@ import { DiagnosticSink } from "../load/diagnostics.js";
 import type { LoadedSpecs } from "../load/load-specs.js";
 import { goSupportTypes } from "../emit/go-support.js";
 import { toSpecSet, type SpecSet } from "../resolve/resolve-arch.js";
+import type { ProtocolSpec } from "../spec/protocol.js";
 import { validateArches } from "./validate-arches.js";
+import { validateProtocols } from "./validate-protocol.js";
 import { validateSyscalls } from "./validate-syscalls.js";
 import { validateConstants, validateStructs } from "./validate-types.js";
 
-/** Validates loaded specs and returns them as a SpecSet; throws SpecErrors listing every problem. */
-export function validateSpecs(loaded: LoadedSpecs): SpecSet {
+/** The validated specs: the syscall side as a SpecSet, and the protocols. */
+export interface ValidatedSpecs extends SpecSet {
+  protocols: ProtocolSpec[];
+}
+
+/** Validates loaded specs; throws SpecErrors listing every problem. */
+export function validateSpecs(loaded: LoadedSpecs): ValidatedSpecs {
   const sink = new DiagnosticSink();
   const set = toSpecSet(loaded);
   validateArches(loaded.arches, sink);
@@ -19,6 +26,7 @@ export function validateSpecs(loaded: LoadedSpecs): SpecSet {
   const structs = new Set(set.structs.map((s) => s.name));
   const constants = new Set(set.constantGroups.flatMap((g) => Object.keys(g.values)));
   validateSyscalls(set.syscalls, set.arches, new Set([...structs, ...goSupportTypes]), structs, constants, sink);
+  validateProtocols(loaded.protocols, sink);
   sink.throwIfAny();
-  return set;
+  return { ...set, protocols: loaded.protocols.map((f) => f.data) };
 }

@@ -1,0 +1,113 @@
+/**
+ * Checks protocol specs: names the C and Go sides can both use, message type numbers, field types
+ * that exist, enums that fit their width, no struct containing itself, and every frame within
+ * PIPE_BUF so one write of it is atomic.
+ */
+import type { DiagnosticSink, SourcePos } from "../load/diagnostics.js";
+import { keyPosOf, posOf } from "../load/literal.js";
+import type { SpecFile } from "../load/load-specs.js";
+import { isGoKeyword } from "../emit/go-names.js";
+import { frameHeaderSize, maxFrameSize } from "../resolve/protocol-ir.js";
+import { layoutProtocol, logMessage } from "../resolve/protocol-layout.js";
+import type { ProtocolFieldType, ProtocolSpec } from "../spec/protocol.js";
+
+const snakeCase = /^[a-z][a-z0-9_]*$/;
+const scalars = new Set(["u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "bool"]);
+const enumLimits = { u8: 0xff, u16: 0xffff, u32: 0xffffffff } as const;
+
+/** Reports every problem in the protocol specs. */
+export function validateProtocols(files: SpecFile<ProtocolSpec>[], sink: DiagnosticSink): void {
+  const protocolNames = new Map<string, SourcePos>();
+  for (const { data: spec } of files) {
+    const at = posOf(spec, "name");
+    if (!snakeCase.test(spec.name) || isGoKeyword(spec.name)) sink.error(at, `protocol name \`${spec.name}\` must be lower case letters, digits and _ (a C prefix and a Go package name), not a Go keyword`);
+    const earlier = protocolNames.get(spec.name);
+    if (earlier) sink.error(at, `duplicate protocol \`${spec.name}\` (first declared at ${earlier.file}:${earlier.line})`);
+    protocolNames.set(spec.name, at);
+    if (!Number.isInteger(spec.version) || spec.version < 1 || spec.version > 0xffff) sink.error(posOf(spec, "version"), `version must be a whole number from 1 to 65535`);
+    if (!Number.isInteger(spec.magic) || spec.magic < 0 || spec.magic > 0xffffffff) sink.error(posOf(spec, "magic"), `magic must be a 32-bit unsigned number`);
+    if (validateOne(spec, sink)) checkFrameSizes(spec, sink);
+  }
+}
+
+/** Returns whether the spec is sound enough to lay out. */
+function validateOne(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
+  const before = sink.items.length;
+  const enums = spec.enums ?? {};
+  const structs = spec.structs ?? {};
+  const typeNames = new Map<string, string>();
+  const declare = (kind: string, table: object, name: string) => {
+    const at = keyPosOf(table, name);
+    if (!snakeCase.test(name)) sink.error(at, `${kind} name \`${name}\` must be snake_case`);
+    if (name === logMessage.name || name === "log_level" || name === "msg") sink.error(at, `\`${name}\` is reserved for the generated log message and frame types`);
+    const other = typeNames.get(name);
+    if (other) sink.error(at, `${kind} \`${name}\` has the name of a ${other}`);
+    typeNames.set(name, kind);
+  };
+  for (const [name, e] of Object.entries(enums)) {
+    declare("enum", enums, name);
+    const limit = enumLimits[e.width ?? "u32"];
+    const seen = new Map<number, string>();
+    if (Object.keys(e.values).length === 0) sink.error(posOf(e, "values"), `enum \`${name}\` has no values`);
+    for (const [valueName, value] of Object.entries(e.values)) {
+      const at = posOf(e.values, valueName);
+      if (!snakeCase.test(valueName)) sink.error(keyPosOf(e.values, valueName), `enum value name \`${valueName}\` must be snake_case`);
+      if (!Number.isInteger(value) || value < 0 || value > limit) sink.error(at, `${name}.${valueName} = ${value} does not fit ${e.width ?? "u32"}`);
+      if (seen.has(value)) sink.error(at, `${name}.${valueName} has the value of ${name}.${seen.get(value)}`);
+      seen.set(value, valueName);
+    }
+  }
+  for (const name of Object.keys(structs)) declare("struct", structs, name);
+  const ids = new Map<number, string>();
+  for (const [name, message] of Object.entries(spec.messages)) {
+    declare("message", spec.messages, name);
+    const at = posOf(message, "id");
+    if (!Number.isInteger(message.id) || message.id < 1 || message.id > 0xffff) sink.error(at, `message \`${name}\`: id must be a whole number from 1 to 65535 (0 is the log message)`);
+    if (ids.has(message.id)) sink.error(at, `message \`${name}\` has the id of message \`${ids.get(message.id)}\``);
+    ids.set(message.id, name);
+  }
+  const checkFields = (owner: string, fields: Record<string, ProtocolFieldType>) => {
+    for (const [field, type] of Object.entries(fields)) {
+      if (!snakeCase.test(field)) sink.error(keyPosOf(fields, field), `${owner}.${field}: field names must be snake_case`);
+      const problem = typeProblem(type, enums, structs);
+      if (problem) sink.error(posOf(fields, field), `${owner}.${field}: ${problem}`);
+    }
+  };
+  for (const [name, s] of Object.entries(structs)) {
+    if (Object.keys(s.fields).length === 0) sink.error(posOf(s, "fields"), `struct \`${name}\` has no fields`);
+    checkFields(name, s.fields);
+    if (containsItself(name, structs)) sink.error(keyPosOf(structs, name), `struct \`${name}\` contains itself`);
+  }
+  for (const [name, m] of Object.entries(spec.messages)) checkFields(name, m.fields);
+  return sink.items.length === before;
+}
+
+function typeProblem(type: ProtocolFieldType, enums: object, structs: object): string | undefined {
+  if (typeof type === "string") {
+    return scalars.has(type) || Object.hasOwn(enums, type) || Object.hasOwn(structs, type) ? undefined : `unknown type \`${type}\``;
+  }
+  const bound = (n: number, what: string) => (Number.isInteger(n) && n >= 1 && n <= maxFrameSize ? undefined : `${what} must be a whole number from 1 to ${maxFrameSize}`);
+  if ("array" in type) return bound(type.length, "an array length") ?? typeProblem(type.array, enums, structs);
+  if ("string" in type) return bound(type.string, "a string's maximum length");
+  return bound(type.bytes, "a blob's maximum length");
+}
+
+function containsItself(name: string, structs: Record<string, { fields: Record<string, ProtocolFieldType> }>): boolean {
+  const reaches = (type: ProtocolFieldType, seen: Set<string>): boolean => {
+    if (typeof type !== "string") return "array" in type ? reaches(type.array, seen) : false;
+    if (type === name) return true;
+    if (!Object.hasOwn(structs, type) || seen.has(type)) return false;
+    seen.add(type);
+    return Object.values(structs[type]!.fields).some((t) => reaches(t, seen));
+  };
+  return Object.values(structs[name]!.fields).some((t) => reaches(t, new Set()));
+}
+
+function checkFrameSizes(spec: ProtocolSpec, sink: DiagnosticSink): void {
+  for (const message of layoutProtocol(spec).messages) {
+    const frame = frameHeaderSize + message.size;
+    if (frame > maxFrameSize && message.id !== logMessage.id) {
+      sink.error(keyPosOf(spec.messages, message.name), `message \`${message.name}\` needs a ${frame}-byte frame; a frame must fit PIPE_BUF (${maxFrameSize}) so one write of it is atomic`);
+    }
+  }
+}

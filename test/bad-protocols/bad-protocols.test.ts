@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { generate } from "../../generator/generate.js";
+import { SpecErrors } from "../../generator/load/diagnostics.js";
+
+const fixture = join(import.meta.dirname, "../fixtures/mini-specs");
+const work = mkdtempSync(join(tmpdir(), "syscallgen-bad-protocol-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A valid protocol; each case replaces one snippet of it with its mistake. */
+const valid = `import { defineProtocol } from "syscallgen/spec";
+
+export default defineProtocol({
+  name: "probe",
+  version: 1,
+  magic: 0x50524f42,
+  enums: { mode: { width: "u8", values: { off: 0, on: 1 } } },
+  structs: { point: { fields: { x: "s32", y: "s32" } } },
+  messages: {
+    set: { id: 1, direction: "to-helper", fields: { mode: "mode", at: "point", label: { string: 15 } } },
+    done: { id: 2, direction: "to-kernel", fields: { status: "s32", blob: { bytes: 64 } } },
+  },
+});
+`;
+
+interface Case {
+  name: string;
+  find: string;
+  replace: string;
+  /** The snippet of the edited text the error must point at (its first character). */
+  at: string;
+  message: string;
+}
+
+const cases: Case[] = [
+  { name: "name not snake_case", find: 'name: "probe"', replace: 'name: "Probe"', at: '"Probe"', message: "protocol name `Probe` must be lower case" },
+  { name: "name is a Go keyword", find: 'name: "probe"', replace: 'name: "select"', at: '"select"', message: "not a Go keyword" },
+  { name: "version 0", find: "version: 1,", replace: "version: 0,", at: "0,\n  magic", message: "version must be a whole number from 1 to 65535" },
+  { name: "magic wider than 32 bits", find: "magic: 0x50524f42", replace: "magic: 0x150524f42", at: "0x150524f42", message: "magic must be a 32-bit unsigned number" },
+  { name: "duplicate message id", find: "done: { id: 2,", replace: "done: { id: 1,", at: "1, direction: \"to-kernel\"", message: "message `done` has the id of message `set`" },
+  { name: "message id 0 (the log message's)", find: "set: { id: 1,", replace: "set: { id: 0,", at: "0, direction", message: "id must be a whole number from 1 to 65535" },
+  { name: "unknown field type", find: 'at: "point"', replace: 'at: "pointt"', at: '"pointt"', message: "set.at: unknown type `pointt`" },
+  { name: "enum value does not fit its width", find: "on: 1 }", replace: "on: 256 }", at: "256", message: "mode.on = 256 does not fit u8" },
+  { name: "two enum names for one value", find: "on: 1 }", replace: "on: 0 }", at: "0 }", message: "mode.on has the value of mode.off" },
+  { name: "struct contains itself", find: 'y: "s32" }', replace: 'y: "s32", next: "point" }', at: "point: {", message: "struct `point` contains itself" },
+  // status s32 (4) + blob: u16 length and 4080 bytes (4082) = 4086, rounded to 8 = 4088, + 16 header.
+  { name: "frame over PIPE_BUF", find: "blob: { bytes: 64 }", replace: "blob: { bytes: 4080 }", at: "done: {", message: "message `done` needs a 4104-byte frame; a frame must fit PIPE_BUF (4096)" },
+  { name: "string bound of 0", find: "label: { string: 15 }", replace: "label: { string: 0 }", at: "{ string: 0 }", message: "set.label: a string's maximum length must be a whole number from 1 to 4096" },
+  { name: "reserved message name", find: "done: {", replace: "log: {", at: "log: {", message: "`log` is reserved" },
+  { name: "field name not snake_case", find: "status: \"s32\"", replace: "Status: \"s32\"", at: "Status:", message: "done.Status: field names must be snake_case" },
+  { name: "a message and a struct with one name", find: "set: {", replace: "point: {", at: "point: { id", message: "message `point` has the name of a struct" },
+  { name: "wrong direction (TypeScript)", find: 'direction: "to-helper"', replace: 'direction: "to-driver"', at: "direction: \"to-driver\"", message: "Type '\"to-driver\"' is not assignable" },
+];
+
+function positionOf(text: string, snippet: string): { line: number; column: number } {
+  const index = text.indexOf(snippet);
+  if (index < 0 || text.indexOf(snippet, index + 1) >= 0) throw new Error(`snippet must occur once: ${snippet}`);
+  const before = text.slice(0, index).split("\n");
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+describe("each protocol spec mistake is one error at its place", () => {
+  test("the unedited protocol is valid", () => {
+    const file = join(work, "valid.ts");
+    writeFileSync(file, valid);
+    expect(generate({ specsDir: fixture, protocols: [file], cwd: work }).protocols.map((p) => p.name)).toEqual(["probe"]);
+  });
+
+  test.each(cases)("$name", ({ name, find, replace, at, message }) => {
+    if (!valid.includes(find)) throw new Error(`case ${name}: find snippet not in the valid protocol`);
+    const text = valid.replace(find, replace);
+    const file = join(work, `${name.replace(/\W+/g, "-")}.ts`);
+    writeFileSync(file, text);
+    let caught: unknown;
+    try {
+      generate({ specsDir: fixture, protocols: [file], cwd: work });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(SpecErrors);
+    const diagnostics = (caught as SpecErrors).diagnostics;
+    expect(diagnostics, (caught as Error).message).toHaveLength(1);
+    const [d] = diagnostics;
+    expect(d!.pos.file).toBe(file.slice(work.length + 1));
+    expect(d!.message).toContain(message);
+    const expected = positionOf(text, at);
+    expect({ line: d!.pos.line, column: d!.pos.column }).toEqual(expected);
+  });
+});
