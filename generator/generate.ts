@@ -2,7 +2,6 @@
  * The library API: specs in, generated files out, in memory. The CLI and the golden tests call
  * this; nothing here touches the output directory.
  */
-import { join, resolve, sep } from "node:path";
 import { emitGo, type GeneratedFile } from "./emit/go-emit.js";
 import { compareStrings } from "./load/diagnostics.js";
 import { loadSpecs } from "./load/load-specs.js";
@@ -11,7 +10,7 @@ import { resolveAll } from "./resolve/resolve-arch.js";
 import type { ProtocolIR } from "./resolve/protocol-ir.js";
 import { layoutProtocol } from "./resolve/protocol-layout.js";
 import { bundledSpecsDir } from "./util/package-root.js";
-import { listSpecFiles } from "./util/spec-files.js";
+import { specInputs } from "./util/spec-files.js";
 import { validateSpecs } from "./validate/validate.js";
 
 export type { GeneratedFile } from "./emit/go-emit.js";
@@ -58,10 +57,7 @@ export class UnknownArchError extends Error {
 /** Loads, validates and resolves the specs, then prints the Go package. Throws SpecErrors on bad specs. */
 export function generate(options: GenerateOptions = {}): GenerateResult {
   const specsDir = options.specsDir ?? bundledSpecsDir();
-  const protocolDir = join(specsDir, "protocols");
-  const inputs = options.protocols
-    ? [...listSpecFiles(specsDir).filter((f) => !f.startsWith(protocolDir + sep)), ...options.protocols.map((f) => resolve(f))]
-    : listSpecFiles(specsDir);
+  const inputs = specInputs(specsDir, options.protocols);
   const set = validateSpecs(loadSpecs(inputs, options.cwd));
   const protocols = set.protocols.map(layoutProtocol);
   const irs = resolveAll(set);

@@ -3,7 +3,7 @@
  * the stamp without loading TypeScript.
  */
 import { readdirSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, join, resolve, sep } from "node:path";
 import { bundledSpecsDir } from "./package-root.js";
 
 /** Every `.ts` file below `dir`, sorted, as absolute paths. */
@@ -20,4 +20,14 @@ export function listSpecFiles(dir: string): string[] {
 /** The GOARCHes a specs folder describes, from its arch file names. */
 export function archNames(specsDir = bundledSpecsDir()): string[] {
   return listSpecFiles(join(specsDir, "arch")).map((f) => basename(f, ".ts"));
+}
+
+/**
+ * The spec files a run reads: the specs folder, with the given protocol files in place of the
+ * folder's own protocols/ when there are any.
+ */
+export function specInputs(specsDir: string, protocols?: readonly string[]): string[] {
+  if (!protocols || protocols.length === 0) return listSpecFiles(specsDir);
+  const protocolDir = join(specsDir, "protocols") + sep;
+  return [...listSpecFiles(specsDir).filter((f) => !f.startsWith(protocolDir)), ...protocols.map((f) => resolve(f))];
 }
