@@ -2,7 +2,9 @@
  * The library API: specs in, generated files out, in memory. The CLI and the golden tests call
  * this; nothing here touches the output directory.
  */
+import { emitCHeader } from "./emit/c-emit.js";
 import { emitGo, type GeneratedFile } from "./emit/go-emit.js";
+import { emitGoProtocol } from "./emit/go-protocol-emit.js";
 import { compareStrings } from "./load/diagnostics.js";
 import { loadSpecs } from "./load/load-specs.js";
 import type { ArchIR } from "./resolve/ir.js";
@@ -64,7 +66,10 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   const known: string[] = irs.map((ir) => ir.goarch);
   const wanted = options.arches === undefined || options.arches === "all" ? known : [...options.arches];
   for (const arch of wanted) if (!known.includes(arch)) throw new UnknownArchError(arch, known);
-  const go = emitGo(irs, options.goPackage ?? "rawsys");
-  const files = [...go.shared, ...wanted.flatMap((arch) => go.perArch.get(arch)!)];
+  const goPackage = options.goPackage ?? "rawsys";
+  const go = emitGo(irs, goPackage);
+  const rawsysImport = `${options.goImportPrefix ?? "syscallgen.local/go"}/${goPackage}`;
+  const protocolFiles = protocols.flatMap((p) => [emitCHeader(p), ...emitGoProtocol(p, { rawsysImport })]);
+  const files = [...go.shared, ...wanted.flatMap((arch) => go.perArch.get(arch)!), ...protocolFiles];
   return { files: files.sort((a, b) => compareStrings(a.path, b.path)), inputs, irs, protocols };
 }

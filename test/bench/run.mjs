@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { protocolBench } from "./protocol.mjs";
 
 const root = join(import.meta.dirname, "../..");
 const cli = join(root, "dist/generator/cli/bin.js");
@@ -56,6 +57,8 @@ try {
     console.log(`  ${name.padEnd(13)} ${r.toFixed(1).padStart(12)} ${x.toFixed(1).padStart(13)} ${(r / x).toFixed(3).padStart(7)} ${String(s.allocs.rawsys).padStart(18)} ${String(s.allocs.xsys).padStart(17)}`);
   }
   if (Object.keys(samples).length === 0) throw new Error(`no benchmark results parsed:\n${go.stdout}`);
+
+  protocolBench(process.env.SYSCALLGEN_BENCH_OUT ?? join(root, "out"), work);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
