@@ -87,7 +87,13 @@ function typeProblem(type: ProtocolFieldType, enums: object, structs: object): s
     return scalars.has(type) || Object.hasOwn(enums, type) || Object.hasOwn(structs, type) ? undefined : `unknown type \`${type}\``;
   }
   const bound = (n: number, what: string) => (Number.isInteger(n) && n >= 1 && n <= maxFrameSize ? undefined : `${what} must be a whole number from 1 to ${maxFrameSize}`);
-  if ("array" in type) return bound(type.length, "an array length") ?? typeProblem(type.array, enums, structs);
+  if ("array" in type) {
+    // A blob is a u16 and its bytes: with an odd maximum, array elements would sit at odd strides
+    // that a C array of the same struct would pad, so the two sides could disagree.
+    const element = type.array;
+    if (typeof element !== "string" && "bytes" in element && element.bytes % 2 === 1) return `an array of { bytes: ${element.bytes} } needs an even maximum length`;
+    return bound(type.length, "an array length") ?? typeProblem(type.array, enums, structs);
+  }
   if ("string" in type) return bound(type.string, "a string's maximum length");
   return bound(type.bytes, "a blob's maximum length");
 }

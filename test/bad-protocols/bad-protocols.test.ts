@@ -51,6 +51,7 @@ const cases: Case[] = [
   { name: "reserved message name", find: "done: {", replace: "log: {", at: "log: {", message: "`log` is reserved" },
   { name: "field name not snake_case", find: "status: \"s32\"", replace: "Status: \"s32\"", at: "Status:", message: "done.Status: field names must be snake_case" },
   { name: "a message and a struct with one name", find: "set: {", replace: "point: {", at: "point: { id", message: "message `point` has the name of a struct" },
+  { name: "array of odd-sized blobs", find: "blob: { bytes: 64 }", replace: "blob: { array: { bytes: 5 }, length: 2 }", at: "{ array: { bytes: 5 }", message: "done.blob: an array of { bytes: 5 } needs an even maximum length" },
   { name: "wrong direction (TypeScript)", find: 'direction: "to-helper"', replace: 'direction: "to-driver"', at: "direction: \"to-driver\"", message: "Type '\"to-driver\"' is not assignable" },
 ];
 
