@@ -1,0 +1,84 @@
+/**
+ * What the C tests share: the demo protocol and its generated header, and the three targets the
+ * header is built for (the host, i386 through -m32, and big-endian s390x run under qemu).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { emitCHeader } from "../../../generator/emit/c-emit.js";
+import { layoutProtocol } from "../../../generator/resolve/protocol-layout.js";
+import type { ProtocolIR } from "../../../generator/resolve/protocol-ir.js";
+import demo from "../../../specs/protocols/demo.js";
+
+/** This directory: the C sources and the seed corpus. */
+export const C_TESTS = path.dirname(new URL(import.meta.url).pathname);
+
+/** The demo spec and its IR. */
+export const demoSpec = demo;
+export const demoIR: ProtocolIR = layoutProtocol(demo);
+
+const made: string[] = [];
+
+/** A fresh directory holding the header of `ir` (the demo's by default), to build against. */
+export function headerDir(prefix: string, edit: (text: string) => string = (t) => t, ir: ProtocolIR = demoIR): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `syscallgen-c-${prefix}-`));
+  made.push(dir);
+  const file = emitCHeader(ir);
+  writeFileSync(path.join(dir, path.basename(file.path)), edit(file.content));
+  return dir;
+}
+
+/** Removes the directories headerDir made; for afterAll, once the builds in them are done. */
+export function removeHeaderDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A compiler and how to run what it builds. */
+export interface Target {
+  name: string;
+  cc: string;
+  flags: string[];
+  /** Prefix of the command line that runs a built program (qemu for a foreign arch). */
+  run: string[];
+  /** Why the target cannot be used here, or null. */
+  missing: string | null;
+}
+
+const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+
+/** Whether `cc flags` can build a program that includes linux/types.h. */
+function builds(cc: string, flags: string[]): boolean {
+  const probe = spawnSync(cc, [...flags, "-x", "c", "-", "-o", "/dev/null"], { input: "#include <linux/types.h>\nint main(void) { return 0; }\n" });
+  return probe.status === 0;
+}
+
+/**
+ * Debian's gcc-multilib has no i386 asm/ headers; the x86_64 ones serve both (they switch on
+ * __i386__), so they are searched last when the i386 ones are missing.
+ */
+function m32Flags(): string[] {
+  return builds("gcc", ["-m32"]) ? ["-m32"] : ["-m32", "-idirafter", "/usr/include/x86_64-linux-gnu"];
+}
+
+/** The targets, each with its reason to be skipped when its tools are missing. */
+export function targets(): Target[] {
+  const warn = ["-std=gnu11", "-Wall", "-Wextra", "-Werror"];
+  const m32 = m32Flags();
+  return [
+    { name: "native", cc: "gcc", flags: warn, run: [], missing: has("gcc") ? null : "gcc" },
+    { name: "i386", cc: "gcc", flags: [...warn, ...m32], run: [], missing: builds("gcc", m32) ? null : "libc6-dev-i386 lib32gcc-12-dev" },
+    {
+      name: "s390x",
+      cc: "s390x-linux-gnu-gcc",
+      flags: [...warn, "-static"],
+      run: ["qemu-s390x-static"],
+      missing: !has("s390x-linux-gnu-gcc") ? "gcc-s390x-linux-gnu libc6-dev-s390x-cross" : !has("qemu-s390x-static") ? "qemu-user-static" : null,
+    },
+  ];
+}
+
+/** Fails the test when the target's tools are missing: CI installs them all, so a skip would hide a gap. */
+export function requireTarget(t: { name: string; missing: string | null }): void {
+  if (t.missing !== null) throw new Error(`${t.name}: install ${t.missing} (.ci/run does)`);
+}
