@@ -12,6 +12,9 @@ export function goCamel(snake: string): string {
     .join("");
 }
 
+/** Two spec names that become one Go identifier; validation reports it as a spec error. */
+export class GoNameClash extends Error {}
+
 /**
  * Collects the identifiers one Go scope declares and throws on the first clash, naming both
  * sources: two spec names that camel-case alike would otherwise fail only at `go build`.
@@ -25,7 +28,7 @@ export class GoScope {
   declare(name: string, owner: string): string {
     const previous = this.owners.get(name);
     if (previous !== undefined) {
-      throw new Error(`protocol Go names: ${owner} and ${previous} are both ${name} in ${this.scope}`);
+      throw new GoNameClash(`${owner} and ${previous} are both the Go name ${name} in ${this.scope}`);
     }
     this.owners.set(name, owner);
     return name;

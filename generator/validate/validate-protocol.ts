@@ -7,6 +7,8 @@ import type { DiagnosticSink, SourcePos } from "../load/diagnostics.js";
 import { keyPosOf, posOf } from "../load/literal.js";
 import type { SpecFile } from "../load/load-specs.js";
 import { isGoKeyword } from "../emit/go-names.js";
+import { GoNameClash } from "../emit/go-protocol-names.js";
+import { goProtocolView } from "../emit/go-protocol-view.js";
 import { frameHeaderSize, maxFrameSize } from "../resolve/protocol-ir.js";
 import { layoutProtocol, logMessage } from "../resolve/protocol-layout.js";
 import type { ProtocolFieldType, ProtocolSpec } from "../spec/protocol.js";
@@ -26,7 +28,8 @@ export function validateProtocols(files: SpecFile<ProtocolSpec>[], sink: Diagnos
     protocolNames.set(spec.name, at);
     if (!Number.isInteger(spec.version) || spec.version < 1 || spec.version > 0xffff) sink.error(posOf(spec, "version"), `version must be a whole number from 1 to 65535`);
     if (!Number.isInteger(spec.magic) || spec.magic < 0 || spec.magic > 0xffffffff) sink.error(posOf(spec, "magic"), `magic must be a 32-bit unsigned number`);
-    if (validateOne(spec, sink)) checkFrameSizes(spec, sink);
+    // Each check needs the ones before it to pass: a spec that cannot be laid out has no frames.
+    if (validateOne(spec, sink) && checkFrameSizes(spec, sink)) checkGoNames(spec, sink);
   }
 }
 
@@ -39,13 +42,21 @@ function validateOne(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
   const declare = (kind: string, table: object, name: string) => {
     const at = keyPosOf(table, name);
     if (!snakeCase.test(name)) sink.error(at, `${kind} name \`${name}\` must be snake_case`);
-    if (name === logMessage.name || name === "log_level" || name === "msg") sink.error(at, `\`${name}\` is reserved for the generated log message and frame types`);
+    if ([logMessage.name, "log_level", "msg", "msg_type", "reader"].includes(name)) sink.error(at, `\`${name}\` is reserved for the generated log message and frame types`);
     const other = typeNames.get(name);
     if (other) sink.error(at, `${kind} \`${name}\` has the name of a ${other}`);
     typeNames.set(name, kind);
   };
+  // C names every enum value <PROTO>_<ENUM>_<VALUE>: two pairs must not meet in one name.
+  const enumConstants = new Map<string, string>();
   for (const [name, e] of Object.entries(enums)) {
     declare("enum", enums, name);
+    for (const valueName of Object.keys(e.values)) {
+      const constant = `${name}_${valueName}`;
+      const other = enumConstants.get(constant);
+      if (other) sink.error(keyPosOf(e.values, valueName), `${name}.${valueName} and ${other} both become the C constant ${spec.name.toUpperCase()}_${constant.toUpperCase()}`);
+      enumConstants.set(constant, `${name}.${valueName}`);
+    }
     const limit = enumLimits[e.width ?? "u32"];
     const seen = new Map<number, string>();
     if (Object.keys(e.values).length === 0) sink.error(posOf(e, "values"), `enum \`${name}\` has no values`);
@@ -69,6 +80,10 @@ function validateOne(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
   const checkFields = (owner: string, fields: Record<string, ProtocolFieldType>) => {
     for (const [field, type] of Object.entries(fields)) {
       if (!snakeCase.test(field)) sink.error(keyPosOf(fields, field), `${owner}.${field}: field names must be snake_case`);
+      // A blob is two C members, <name>_len and <name>.
+      if (typeof type !== "string" && "bytes" in type && Object.hasOwn(fields, `${field}_len`)) {
+        sink.error(keyPosOf(fields, `${field}_len`), `${owner}.${field}_len: the name of the length of blob \`${field}\``);
+      }
       const problem = typeProblem(type, enums, structs);
       if (problem) sink.error(posOf(fields, field), `${owner}.${field}: ${problem}`);
     }
@@ -109,11 +124,33 @@ function containsItself(name: string, structs: Record<string, { fields: Record<s
   return Object.values(structs[name]!.fields).some((t) => reaches(t, new Set()));
 }
 
-function checkFrameSizes(spec: ProtocolSpec, sink: DiagnosticSink): void {
+/** Runs the Go side's naming over the spec, so two names that camel-case alike are a spec error. */
+function checkGoNames(spec: ProtocolSpec, sink: DiagnosticSink): void {
+  try {
+    goProtocolView(layoutProtocol(spec));
+  } catch (e) {
+    if (!(e instanceof GoNameClash)) throw e;
+    sink.error(posOf(spec, "name"), `protocol \`${spec.name}\`: ${e.message}`);
+  }
+}
+
+/**
+ * The kernel encodes a message it sends on its stack, so those frames stay well under the
+ * kernel's 2048-byte stack frame warning; frames from the helper are read into the caller's buffer.
+ */
+export const maxKernelSentFrame = 1024;
+
+function checkFrameSizes(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
+  const before = sink.items.length;
   for (const message of layoutProtocol(spec).messages) {
     const frame = frameHeaderSize + message.size;
-    if (frame > maxFrameSize && message.id !== logMessage.id) {
-      sink.error(keyPosOf(spec.messages, message.name), `message \`${message.name}\` needs a ${frame}-byte frame; a frame must fit PIPE_BUF (${maxFrameSize}) so one write of it is atomic`);
+    if (message.id === logMessage.id) continue;
+    const at = keyPosOf(spec.messages, message.name);
+    if (frame > maxFrameSize) {
+      sink.error(at, `message \`${message.name}\` needs a ${frame}-byte frame; a frame must fit PIPE_BUF (${maxFrameSize}) so one write of it is atomic`);
+    } else if (message.direction !== "to-kernel" && frame > maxKernelSentFrame) {
+      sink.error(at, `message \`${message.name}\` goes to the helper in a ${frame}-byte frame; the kernel builds those on its stack, so they are limited to ${maxKernelSentFrame} bytes`);
     }
   }
+  return sink.items.length === before;
 }

@@ -52,6 +52,11 @@ const cases: Case[] = [
   { name: "field name not snake_case", find: "status: \"s32\"", replace: "Status: \"s32\"", at: "Status:", message: "done.Status: field names must be snake_case" },
   { name: "a message and a struct with one name", find: "set: {", replace: "point: {", at: "point: { id", message: "message `point` has the name of a struct" },
   { name: "array of odd-sized blobs", find: "blob: { bytes: 64 }", replace: "blob: { array: { bytes: 5 }, length: 2 }", at: "{ array: { bytes: 5 }", message: "done.blob: an array of { bytes: 5 } needs an even maximum length" },
+  { name: "reserved type name reader", find: 'structs: { point: { fields: { x: "s32", y: "s32" } } },', replace: 'structs: { point: { fields: { x: "s32", y: "s32" } }, reader: { fields: { n: "u8" } } },', at: "reader: {", message: "`reader` is reserved" },
+  { name: "two field names with one Go name", find: 'y: "s32" }', replace: 'y: "s32", x_1: "u8", x1: "u8" }', at: '"probe"', message: "field x1 and field x_1 are both the Go name X1 in struct Point" },
+  { name: "blob length name taken", find: 'status: "s32", blob', replace: 'blob_len: "s32", blob', at: "blob_len:", message: "done.blob_len: the name of the length of blob `blob`" },
+  { name: "enum constants meeting in one C name", find: "values: { off: 0, on: 1 } } },", replace: "values: { off: 0, on_x: 1 } }, mode_on: { values: { x: 1 } } },", at: "x: 1 } } }", message: "mode_on.x and mode.on_x both become the C constant PROBE_MODE_ON_X" },
+  { name: "kernel-sent frame over 1024 bytes", find: "label: { string: 15 }", replace: "label: { string: 1015 }", at: "set: {", message: "message `set` goes to the helper in a 1048-byte frame" },
   { name: "wrong direction (TypeScript)", find: 'direction: "to-helper"', replace: 'direction: "to-driver"', at: "direction: \"to-driver\"", message: "Type '\"to-driver\"' is not assignable" },
 ];
 
