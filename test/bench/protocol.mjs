@@ -36,17 +36,19 @@ export function protocolBench(outDir, work) {
     sizes[cmd] = statSync(join(work, cmd)).size;
   }
   run("gcc", ["-O2", "-Wall", "-I", join(outDir, "c"), "-o", join(work, "peer"), join(here, "peer.c")]);
+  // Both processes on one CPU: on a 2-core machine a cross-core wakeup costs more, and varies more,
+  // than everything the protocol adds, so unpinned figures measure the scheduler.
   const iterations = "20000";
   const times = { raw: [], proto: [] };
-  for (let round = 0; round < 5; round++) {
-    for (const mode of ["raw", "proto"]) times[mode].push(Number(run(join(work, "peer"), [join(work, "echo"), mode, iterations]).trim()));
+  for (let round = 0; round < 7; round++) {
+    for (const mode of ["raw", "proto"]) times[mode].push(Number(run("taskset", ["-c", "0", join(work, "peer"), join(work, "echo"), mode, iterations]).trim()));
   }
 
   console.log("\nProtocol codec (generated Go, demo protocol), median of 5 runs");
   for (const [name, s] of Object.entries(codec)) console.log(`  ${name.padEnd(16)} ${median(s.ns).toFixed(1).padStart(8)} ns/op ${s.allocs.padStart(4)} allocs/op`);
   const raw = median(times.raw);
   const proto = median(times.proto);
-  console.log(`\nRound trip over pipes, Go helper <-> C peer, median of 5 x ${iterations} (target: ratio <= 1.2)`);
+  console.log(`\nRound trip over pipes, Go helper <-> C peer pinned to CPU 0, median of 7 x ${iterations} (target: ratio <= 1.2)`);
   console.log(`  raw 8-byte ping-pong   ${raw.toFixed(0).padStart(7)} ns`);
   console.log(`  protocol ping frame    ${proto.toFixed(0).padStart(7)} ns   = ${(proto / raw).toFixed(3)} x raw`);
   console.log("\nHelper size, CGO_ENABLED=0 -trimpath -ldflags='-s -w' (target: ratio <= 1.05)");
