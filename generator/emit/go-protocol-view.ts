@@ -64,7 +64,8 @@ export function goProtocolView(ir: ProtocolIR) {
     version: ir.version,
     headerSize: frameHeaderSize,
     maxPayload: ir.maxPayload,
-    maxFrame: maxFrameSize,
+    // The largest frame of this protocol, as the C header's <PROTO>_MAX_FRAME: the Conn's buffers.
+    maxFrame: frameHeaderSize + ir.maxPayload,
     header: frameHeader,
     enums,
     texts,

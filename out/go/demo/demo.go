@@ -17,8 +17,9 @@ const (
 	HeaderSize = 16
 	// MaxPayload is the largest payload of any message.
 	MaxPayload = 248
-	// MaxFrame bounds every frame: one write of at most PIPE_BUF bytes to a pipe is atomic.
-	MaxFrame = 4096
+	// MaxFrame is the largest frame of any message; validation keeps it within PIPE_BUF (4096),
+	// so one write of a frame to a pipe is atomic.
+	MaxFrame = 264
 )
 
 // A compile-time check that any frame fits the Conn's buffers: a negative uint is an error.
