@@ -6,7 +6,7 @@ import { bundledSpecsDir } from "../util/package-root.js";
 import { specInputs } from "../util/spec-files.js";
 import { inputKey, makeStamp, stampHolds, writeStamp } from "../write/stamp.js";
 import { checkFiles, writeFiles } from "../write/write-files.js";
-import { parseArches, type Runner } from "./usage.js";
+import { parseArches, requireFiles, requireSpecsDir, type Runner } from "./usage.js";
 
 interface GenOptions {
   arch: string;
@@ -47,6 +47,8 @@ Examples:
 
 async function gen(options: GenOptions): Promise<number> {
   const specsDir = resolve(options.specs);
+  requireSpecsDir(specsDir);
+  requireFiles("--protocol", options.protocol);
   const arches = parseArches(options.arch, specsDir);
   const outDir = resolve(options.out);
   const protocols = options.protocol.map((f) => resolve(f));

@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { resolve } from "node:path";
 import { SpecErrors } from "../load/diagnostics.js";
 import { bundledSpecsDir } from "../util/package-root.js";
-import { parseArches, type Runner } from "./usage.js";
+import { parseArches, requireSpecsDir, type Runner } from "./usage.js";
 
 /** Builds the list command. */
 export function listCommand(run: Runner): Command {
@@ -22,6 +22,7 @@ Examples:
 }
 
 async function list(archOption: string, specsDir: string): Promise<number> {
+  requireSpecsDir(specsDir);
   const arches = parseArches(archOption, specsDir);
   const { generate } = await import("../generate.js");
   let irs;

@@ -1,4 +1,6 @@
 /** Pieces the CLI commands share. */
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { archNames } from "../util/spec-files.js";
 
 /** A bad command line: reported with a usage hint, exit code 2. */
@@ -20,4 +22,18 @@ export function parseArches(value: string, specsDir?: string): string[] | "all" 
     if (!known.includes(arch)) throw new UsageError(`unknown arch \`${arch}\`; valid arches: ${known.join(", ")}, or all`);
   }
   return [...new Set(arches)].sort();
+}
+
+/** Checks the folder given with --specs holds arch specs. */
+export function requireSpecsDir(dir: string): void {
+  if (!existsSync(join(dir, "arch")) || !statSync(join(dir, "arch")).isDirectory()) {
+    throw new UsageError(`--specs ${dir}: not a specs folder (no arch/ in it)`);
+  }
+}
+
+/** Checks each file given with --protocol exists. */
+export function requireFiles(option: string, files: string[]): void {
+  for (const file of files) {
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${option} ${file}: no such file`);
+  }
 }

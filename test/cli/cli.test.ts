@@ -32,6 +32,17 @@ describe("usage errors exit 2 with a usage hint", () => {
     }
     expect(existsSync(join(work, "never"))).toBe(false);
   });
+  test("a --protocol file that does not exist", () => {
+    const run = runCli(["gen", "--arch", "amd64", "--out", join(work, "never"), "--protocol", join(work, "nope.ts")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("nope.ts: no such file");
+    expect(existsSync(join(work, "never"))).toBe(false);
+  });
+  test("a --specs folder that is not one", () => {
+    const run = runCli(["list", "--specs", work]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("not a specs folder");
+  });
   test("import of a folder that is not a kernel tree", () => {
     const run = runCli(["import", "--kernel", work]);
     expect(run.status).toBe(2);
