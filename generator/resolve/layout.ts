@@ -3,10 +3,11 @@
  * equal to C's. Go aligns 64-bit integers to 4 bytes on 32-bit arches while arm and mips C align
  * them to 8, so explicit `_ [n]byte` fields are inserted wherever the two would differ.
  */
-import type { SourcePos } from "../load/diagnostics.js";
+import { compareStrings, type SourcePos } from "../load/diagnostics.js";
 import type { ArchSpec } from "../spec/arch.js";
 import type { FieldSpec, Fields, StructSpec } from "../spec/types.js";
 import type { FieldIR, StructIR } from "./ir.js";
+import { roundUp } from "../util/round-up.js";
 
 /** A struct spec with where it was declared, as the resolver needs it. */
 export interface StructInput {
@@ -98,7 +99,7 @@ export function layoutStructs(inputs: StructInput[], arch: ArchSpec): LayoutResu
       inProgress.clear();
     }
   }
-  const structs = [...done.values()].map((l) => l.ir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const structs = [...done.values()].map((l) => l.ir).sort((a, b) => compareStrings(a.name, b.name));
   return { structs, errors };
 }
 
@@ -143,8 +144,4 @@ function layoutFields(input: StructInput, arch: ArchSpec, typeLayout: (t: string
     throw new LayoutError(input.pos, `${input.name} is ${size} bytes in C on ${arch.goarch} but Go would round it to ${goSize}`);
   }
   return { ir, goAlign };
-}
-
-function roundUp(n: number, align: number): number {
-  return Math.ceil(n / align) * align;
 }

@@ -5,6 +5,7 @@
  */
 import type { ProtocolFieldType, ProtocolSpec } from "../spec/protocol.js";
 import type { ProtocolIR, WireEnumIR, WireFieldIR, WireMessageIR, WirePadIR, WireStructIR, WireTypeIR } from "./protocol-ir.js";
+import { roundUp } from "../util/round-up.js";
 
 /** The message every protocol has: a log line from the helper, printed by the driver at its level. */
 export const logMessage = {
@@ -134,8 +135,4 @@ export function structOrder(spec: ProtocolSpec): [string, { doc?: string; fields
   };
   for (const name of Object.keys(declared)) visit(name, new Set());
   return ordered;
-}
-
-function roundUp(n: number, align: number): number {
-  return Math.ceil(n / align) * align;
 }

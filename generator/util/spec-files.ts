@@ -6,15 +6,20 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, join, resolve, sep } from "node:path";
 import { bundledSpecsDir } from "./package-root.js";
 
-/** Every `.ts` file below `dir`, sorted, as absolute paths. */
-export function listSpecFiles(dir: string): string[] {
+/** Every file below `dir` whose name passes `keep`, in a fixed order, as absolute paths. */
+export function filesBelow(dir: string, keep: (name: string) => boolean): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...listSpecFiles(path));
-    else if (name.endsWith(".ts") && !name.endsWith(".d.ts")) found.push(resolve(path));
+    if (statSync(path).isDirectory()) found.push(...filesBelow(path, keep));
+    else if (keep(name)) found.push(resolve(path));
   }
   return found;
+}
+
+/** Every `.ts` file below `dir` (declaration files aside), sorted, as absolute paths. */
+export function listSpecFiles(dir: string): string[] {
+  return filesBelow(dir, (name) => name.endsWith(".ts") && !name.endsWith(".d.ts"));
 }
 
 /** The GOARCHes a specs folder describes, from its arch file names. */

@@ -5,9 +5,10 @@
  * without starting TypeScript, which is most of a full run's time.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../util/package-root.js";
+import { filesBelow } from "../util/spec-files.js";
 
 /** The stamp file, kept in the output directory. */
 export const stampName = ".syscallgen.stamp";
@@ -22,21 +23,12 @@ function sha256(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-function sourcesBelow(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...sourcesBelow(path));
-    else if (/\.(ts|hbs)$/.test(name)) found.push(path);
-  }
-  return found;
-}
 
 /** The digest of every input of a run: generator sources, spec files and options. */
 export function inputKey(specFiles: string[], options: object): string {
   const hash = createHash("sha256");
   const root = packageRoot();
-  for (const path of [join(root, "package.json"), ...sourcesBelow(join(root, "generator")), ...specFiles]) {
+  for (const path of [join(root, "package.json"), ...filesBelow(join(root, "generator"), (name) => /\.(ts|hbs)$/.test(name)), ...specFiles]) {
     hash.update(path.startsWith(root) ? path.slice(root.length) : path).update("\0").update(readFileSync(path)).update("\0");
   }
   return hash.update(JSON.stringify(options)).digest("hex");
