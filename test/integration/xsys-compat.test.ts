@@ -23,7 +23,7 @@ describe(`x/sys compatibility of ${pkgDir}`, () => {
       "constants only in x/sys": plan.onlyXsys.consts, "types only in x/sys": plan.onlyXsys.types,
     });
     console.log([
-      `[${arch}] comparing ${plan.constCount} constants and ${plan.typeCount} types with x/sys (full lists: ${file})`,
+      `[${arch}] comparing ${plan.constCount} constants, ${plan.typeCount} types and ${plan.funcCount} function signatures with x/sys (full lists: ${file})`,
       digest(`[${arch}] SYS_ only in rawsys`, plan.onlyOurs.sysnums, 1000),
       digest(`[${arch}] constants only in rawsys`, plan.onlyOurs.consts, 1000),
       digest(`[${arch}] types only in rawsys`, plan.onlyOurs.types, 1000),

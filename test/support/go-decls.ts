@@ -19,6 +19,8 @@ export interface GoDecls {
   readonly consts: ReadonlyMap<string, GoConst>;
   /** Type name -> the text after the name (e.g. `struct {`, `= unix.Stat_t`). */
   readonly types: ReadonlyMap<string, string>;
+  /** Exported package-level functions (methods excluded). */
+  readonly funcs: ReadonlySet<string>;
 }
 
 /** Drops a trailing // comment so it is not mistaken for part of a value. */
@@ -31,6 +33,7 @@ function stripComment(s: string): string {
 export function parseGoDecls(src: string, file = "<src>"): GoDecls {
   const consts = new Map<string, GoConst>();
   const types = new Map<string, string>();
+  const funcs = new Set<string>();
   let inConst = false;
   for (const line of src.split("\n")) {
     if (/^const \($/.test(line)) {
@@ -45,20 +48,24 @@ export function parseGoDecls(src: string, file = "<src>"): GoDecls {
     if (m?.[1] && m[2]) consts.set(m[1], { name: m[1], expr: stripComment(m[2]), file });
     const t = /^type ([A-Z]\w*)\s+(.*)$/.exec(line);
     if (t?.[1]) types.set(t[1], (t[2] ?? "").trim());
+    const f = /^func ([A-Z]\w*)[[(]/.exec(line);
+    if (f?.[1]) funcs.add(f[1]);
   }
-  return { consts, types };
+  return { consts, types, funcs };
 }
 
 /** Reads and merges several files; later files win on duplicate names. */
 export function readGoDecls(files: readonly string[]): GoDecls {
   const consts = new Map<string, GoConst>();
   const types = new Map<string, string>();
+  const funcs = new Set<string>();
   for (const f of files) {
     const d = parseGoDecls(readFileSync(f, "utf8"), path.basename(f));
     for (const [k, v] of d.consts) consts.set(k, v);
     for (const [k, v] of d.types) types.set(k, v);
+    for (const k of d.funcs) funcs.add(k);
   }
-  return { consts, types };
+  return { consts, types, funcs };
 }
 
 /** `SYS_*` constants whose value is a plain integer literal, as numbers. */

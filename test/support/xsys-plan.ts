@@ -23,6 +23,7 @@ export interface XsysPlan {
   readonly arch: GoArch;
   readonly constCount: number;
   readonly typeCount: number;
+  readonly funcCount: number;
   readonly onlyOurs: OneSided;
   readonly onlyXsys: OneSided;
   /** Go test source (package rawsys_test) filling constChecks/typeChecks. */
@@ -73,6 +74,9 @@ export async function planXsysCheck(pkgDir: string, arch: GoArch): Promise<XsysP
     const sameType = isTypedExpr(xs) || isTypedExpr(mine) ? `reflect.TypeOf(sys.${n}) == reflect.TypeOf(unix.${n})` : "true";
     return `\t\t{${q(n)}, sys.${n} == unix.${n}, ${sameType}, ${q(mine)}, ${q(xs)}},`;
   });
+  // Generic functions have no reflect type until instantiated; x/sys's are helpers rawsys lacks.
+  const funcNames = [...ours.funcs].filter((n) => theirs.funcs.has(n)).sort();
+  const funcRows = funcNames.map((n) => `\t\t{${q(n)}, reflect.TypeOf(sys.${n}), reflect.TypeOf(unix.${n})},`);
   const typeRows = typeNames.map(
     (n) => `\t\t{${q(n)}, reflect.TypeOf((*sys.${n})(nil)).Elem(), reflect.TypeOf((*unix.${n})(nil)).Elem()},`,
   );
@@ -99,6 +103,9 @@ export async function planXsysCheck(pkgDir: string, arch: GoArch): Promise<XsysP
     "\ttypeChecks = []typeCheck{",
     ...typeRows,
     "\t}",
+    "\tfuncChecks = []typeCheck{",
+    ...funcRows,
+    "\t}",
     "}",
     "",
   ].join("\n");
@@ -106,6 +113,7 @@ export async function planXsysCheck(pkgDir: string, arch: GoArch): Promise<XsysP
     arch,
     constCount: constNames.length,
     typeCount: typeNames.length,
+    funcCount: funcNames.length,
     onlyOurs: difference(ours, theirs),
     onlyXsys: difference(theirs, ours),
     source,

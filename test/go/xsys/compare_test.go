@@ -5,6 +5,7 @@ package rawsys_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -27,7 +28,35 @@ type typeCheck struct {
 var (
 	constChecks []constCheck
 	typeChecks  []typeCheck
+	funcChecks  []typeCheck
 )
+
+// Signatures rawsys deliberately does not share with x/sys on some arches, with the signature
+// rawsys has, and why (also in the README). Any other difference fails.
+var knownSignatureDifferences = map[string]string{
+	// x/sys returns int on 32-bit arches and int64 on 64-bit ones; rawsys keeps one signature.
+	"Splice": "func(int, *int64, int, *int64, int, int) (int64, error)",
+}
+
+// TestSignaturesMatchXsys checks the API contract: a function both packages export has the same
+// parameter and result types, package names aside (rawsys.Stat_t stands for unix.Stat_t).
+func TestSignaturesMatchXsys(t *testing.T) {
+	if len(funcChecks) == 0 {
+		t.Fatal("no function is in both packages: the generated table is empty")
+	}
+	for _, c := range funcChecks {
+		ours := strings.ReplaceAll(c.ours.String(), "rawsys.", "unix.")
+		theirs := c.theirs.String()
+		known, listed := knownSignatureDifferences[c.name]
+		switch {
+		case ours == theirs:
+		case listed && ours == known:
+			t.Logf("%s: %s here, %s in x/sys (a documented difference)", c.name, ours, theirs)
+		default:
+			t.Errorf("%s: rawsys %s, x/sys %s", c.name, ours, theirs)
+		}
+	}
+}
 
 func TestConstantsMatchXsys(t *testing.T) {
 	if len(constChecks) == 0 {
