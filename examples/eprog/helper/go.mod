@@ -1,0 +1,3 @@
+module eprog/helper
+
+go 1.22
