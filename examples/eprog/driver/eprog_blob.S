@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The helper binary in the kernel image. umd_load_blob() copies it into a
+ * tmpfs from the initcall and every respawn execs that copy, so nothing reads
+ * these bytes after boot: they live in .init.rodata and are freed with the
+ * rest of init memory. EPROG_HELPER_PATH comes from the Makefile, which also
+ * makes this object depend on the binary (.incbin is invisible to fixdep).
+ */
+
+	.section .init.rodata, "a"
+
+	.global eprog_helper_start
+	.type eprog_helper_start, %object
+eprog_helper_start:
+	.incbin EPROG_HELPER_PATH
+	.global eprog_helper_end
+	.type eprog_helper_end, %object
+eprog_helper_end:
+	.size eprog_helper_start, eprog_helper_end - eprog_helper_start
