@@ -1,15 +1,28 @@
 /**
- * Building the eprog test kernel: a copy of the Linux 6.12 tree with the example driver in
- * drivers/misc/eprog, an x86_64 tinyconfig plus examples/eprog/kernel.config, built out of tree
- * into the cache so that a rerun with nothing changed only walks make's dependency graph; and a
- * busybox initramfs whose /init is init.sh.
+ * Building the eprog test kernel for one architecture: a copy of the Linux 6.12 tree with the
+ * example driver in drivers/misc/eprog, tinyconfig plus examples/eprog/kernel.config (and the
+ * arch's own fragment), built out of tree into the cache so that a rerun with nothing changed only
+ * walks make's dependency graph; and a busybox initramfs whose /init is init.sh. Everything that
+ * differs between arches is in {@link ARCHES}; the code path is one.
  *
  * The copy is made of hard links (cp -al): the original tree is shared with other tests and must
  * not change, so the two files this edits are written to a new file renamed over the link, which
  * leaves the original's inode alone, and the build writes only into its O= directory.
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describeFailure, execCapture, execOrThrow } from "../support/exec.js";
@@ -20,10 +33,71 @@ export const DRIVER_DIR = path.join(EXAMPLE_DIR, "driver");
 export const FRAGMENT = path.join(EXAMPLE_DIR, "kernel.config");
 export const INIT_SCRIPT = path.join(REPO_ROOT, "test", "kernel", "init.sh");
 
-/** Where the tree copy, the build and the boot artefacts live between runs. */
-export function cacheDir(): string {
-  const cache = process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache");
-  return path.join(cache, "syscallgen", "eprog-kernel-6.12-x86_64");
+/** What one architecture's build and boot need. */
+export interface KernelArch {
+  /** The name of the cache directory and of the test. */
+  readonly name: string;
+  /**
+   * make's ARCH= and CROSS_COMPILE=. Given even for the host's arch, so the build never depends
+   * on what the host is; Makefile.helper derives GOARCH from the resulting SRCARCH and .config.
+   * x86_64 is ARCH=x86, what make picks by itself on an x86_64 host: the same make command lines
+   * as before arches were a parameter (64-bit comes from the fragment's CONFIG_64BIT=y).
+   */
+  readonly makeArch: string;
+  readonly crossCompile: string;
+  /** Merged onto tinyconfig in this order; a later line for the same option wins. */
+  readonly fragments: readonly string[];
+  /** The make target and where the image it makes lands, relative to the build directory. */
+  readonly target: string;
+  readonly image: string;
+  /** ELF e_machine of the arch's user space, to refuse a busybox of the wrong arch. */
+  readonly elfMachine: number;
+  /** Debian's architecture name, for fetching its busybox-static when the host is another arch. */
+  readonly debianArch: string;
+  /** The qemu binary, its machine options, and the kernel's console device. */
+  readonly qemu: string;
+  readonly qemuArgs: readonly string[];
+  readonly console: string;
+}
+
+export const ARCHES: readonly KernelArch[] = [
+  {
+    name: "x86_64",
+    makeArch: "x86",
+    crossCompile: "",
+    fragments: [FRAGMENT],
+    target: "bzImage",
+    image: "arch/x86/boot/bzImage",
+    elfMachine: 62, // EM_X86_64
+    debianArch: "amd64",
+    qemu: "qemu-system-x86_64",
+    qemuArgs: [],
+    console: "ttyS0",
+  },
+  {
+    name: "arm64",
+    makeArch: "arm64",
+    crossCompile: "aarch64-linux-gnu-", // Debian's gcc-aarch64-linux-gnu
+    fragments: [FRAGMENT, path.join(EXAMPLE_DIR, "kernel-arm64.config")],
+    target: "Image",
+    image: "arch/arm64/boot/Image",
+    elfMachine: 183, // EM_AARCH64
+    debianArch: "arm64",
+    qemu: "qemu-system-aarch64",
+    // cortex-a57: a plain ARMv8.0 core, what the kernel's baseline code runs on without alternatives.
+    qemuArgs: ["-M", "virt", "-cpu", "cortex-a57"],
+    console: "ttyAMA0", // the virt board's PL011
+  },
+];
+
+/** The cache root shared by the tests: $XDG_CACHE_HOME/syscallgen. */
+function cacheRoot(): string {
+  return path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "syscallgen");
+}
+
+/** Where one arch's tree copy, build and boot artefacts live between runs. */
+export function cacheDir(arch: KernelArch): string {
+  return path.join(cacheRoot(), `eprog-kernel-6.12-${arch.name}`);
 }
 
 /** The Linux 6.12 tree the global setup found or unpacked. */
@@ -94,39 +168,59 @@ function isSymlink(p: string): boolean {
   }
 }
 
-/** The options of the fragment that must come out as =y in the final .config. */
-function fragmentOptions(fragment: string): string[] {
-  return fragment.split("\n").filter((l) => /^CONFIG_[A-Z0-9_]+=y$/.test(l));
+/** make's arguments that select the arch and its compiler, for every make run on the build. */
+function archArgs(arch: KernelArch): string[] {
+  return [`ARCH=${arch.makeArch}`, ...(arch.crossCompile ? [`CROSS_COMPILE=${arch.crossCompile}`] : [])];
 }
 
 /**
- * tinyconfig, the fragment merged on top, olddefconfig; skipped when the fragment is the one the
- * existing .config was made from, so an unchanged rerun does not touch .config. Throws when an
- * option of the fragment did not survive (a missing dependency, a typo).
+ * The options the fragments, merged in order, set to y: these must come out as =y in the final
+ * .config. A later fragment may switch off an earlier one's option ("# CONFIG_X is not set"),
+ * as merge_config.sh lets it, so the last line naming an option decides.
  */
-export async function configure(tree: string, build: string): Promise<void> {
-  const fragment = readFileSync(FRAGMENT, "utf8");
-  const digest = createHash("sha256").update(fragment).update(readFileSync(path.join(DRIVER_DIR, "Kconfig"))).digest("hex");
+function fragmentOptions(fragments: readonly string[]): string[] {
+  const last = new Map<string, string>();
+  for (const text of fragments) {
+    for (const line of text.split("\n")) {
+      const m = /^(CONFIG_[A-Z0-9_]+)=|^# (CONFIG_[A-Z0-9_]+) is not set$/.exec(line);
+      if (m) last.set(m[1] ?? m[2] ?? "", line);
+    }
+  }
+  return [...last.values()].filter((l) => /^CONFIG_[A-Z0-9_]+=y$/.test(l));
+}
+
+/**
+ * tinyconfig, the arch's fragments merged on top, olddefconfig; skipped when the fragments are the
+ * ones the existing .config was made from, so an unchanged rerun does not touch .config. Throws
+ * when an option of a fragment did not survive (a missing dependency, a typo).
+ */
+export async function configure(tree: string, build: string, arch: KernelArch): Promise<void> {
+  const fragments = arch.fragments.map((f) => readFileSync(f, "utf8"));
+  const hash = createHash("sha256");
+  for (const f of fragments) hash.update(f);
+  const digest = hash.update(readFileSync(path.join(DRIVER_DIR, "Kconfig"))).digest("hex");
   const stamp = path.join(build, ".eprog-config.sha256");
   const config = path.join(build, ".config");
   if (existsSync(config) && existsSync(stamp) && readFileSync(stamp, "utf8") === digest) return;
 
   mkdirSync(build, { recursive: true });
-  const make = (target: string) => execOrThrow(`make ${target}`, "make", ["-C", tree, `O=${build}`, target], { timeoutMs: 300_000 });
+  const make = (target: string) =>
+    execOrThrow(`make ${target}`, "make", ["-C", tree, `O=${build}`, ...archArgs(arch), target], { timeoutMs: 300_000 });
   await make("tinyconfig");
-  await execOrThrow("merge_config.sh", path.join(tree, "scripts", "kconfig", "merge_config.sh"), ["-m", "-O", build, config, FRAGMENT], {
+  // -m only merges the files (no make run), so it needs no ARCH; olddefconfig then resolves them.
+  await execOrThrow("merge_config.sh", path.join(tree, "scripts", "kconfig", "merge_config.sh"), ["-m", "-O", build, config, ...arch.fragments], {
     cwd: tree,
     timeoutMs: 300_000,
   });
   await make("olddefconfig");
   const result = readFileSync(config, "utf8").split("\n");
-  const missing = fragmentOptions(fragment).filter((o) => !result.includes(o));
-  if (missing.length) throw new Error(`options of ${FRAGMENT} not in the final .config: ${missing.join(" ")}`);
+  const missing = fragmentOptions(fragments).filter((o) => !result.includes(o));
+  if (missing.length) throw new Error(`options of ${arch.fragments.join(" + ")} not in the final .config: ${missing.join(" ")}`);
   writeFileSync(stamp, digest);
 }
 
-/** Builds bzImage (helper and bindings included, by the driver's Makefile); returns its path and how long make took. */
-export async function buildKernel(tree: string, build: string): Promise<{ bzImage: string; ms: number; log: string }> {
+/** Builds the arch's image (helper and bindings included, by the driver's Makefile); returns its path and how long make took. */
+export async function buildKernel(tree: string, build: string, arch: KernelArch): Promise<{ image: string; ms: number; log: string }> {
   const log = path.join(build, "..", "build.log");
   const syscallgen = `${process.execPath} ${path.join(REPO_ROOT, "dist", "generator", "cli", "bin.js")}`;
   if (!existsSync(path.join(REPO_ROOT, "dist", "generator", "cli", "bin.js"))) {
@@ -134,7 +228,7 @@ export async function buildKernel(tree: string, build: string): Promise<{ bzImag
   }
   const r = await execCapture(
     "make",
-    ["-C", tree, `O=${build}`, `-j${os.availableParallelism()}`, "bzImage", `SYSCALLGEN=${syscallgen}`],
+    ["-C", tree, `O=${build}`, ...archArgs(arch), `-j${os.availableParallelism()}`, arch.target, `SYSCALLGEN=${syscallgen}`],
     { timeoutMs: 60 * 60_000 },
   );
   writeFileSync(log, r.output);
@@ -142,7 +236,7 @@ export async function buildKernel(tree: string, build: string): Promise<{ bzImag
     const tail = r.output.split("\n").slice(-150).join("\n");
     throw new Error(`${describeFailure("kernel build", { ...r, output: "" })}(last lines; all of it in ${log})\n${tail}`);
   }
-  return { bzImage: path.join(build, "arch", "x86", "boot", "bzImage"), ms: r.ms, log };
+  return { image: path.join(build, arch.image), ms: r.ms, log };
 }
 
 /** One entry of a newc cpio archive. */
@@ -189,17 +283,61 @@ function hasInterpreter(elf: Buffer): boolean {
   return false;
 }
 
+/** Debian's name for the arch node runs on, so the host's own busybox is used for its own arch. */
+const HOST_DEBIAN_ARCH: Record<string, string> = { x64: "amd64", arm64: "arm64" };
+
 /**
- * The initramfs: busybox-static and /init. /dev/null is there from the start, as on any root
- * file system: the driver starts its helper from an initcall, before /init runs, and a Go 1.22+
- * runtime that finds fd 2 closed (the UMD API sets up only 0 and 1) opens /dev/null for it or
- * dies with exit status 2.
+ * A static busybox for the arch: $SYSCALLGEN_BUSYBOX_<DEBIANARCH> if set; for the host's arch
+ * $SYSCALLGEN_BUSYBOX or the installed busybox-static; for another arch, Debian's busybox-static
+ * for it, fetched once with `apt-get download` and unpacked into the cache (no dpkg install, so
+ * nothing of it lands on the host). That needs the arch known to apt: .ci/run adds it.
  */
-export function buildInitramfs(out: string): void {
-  const busybox = process.env.SYSCALLGEN_BUSYBOX ?? "/bin/busybox";
-  if (!existsSync(busybox)) throw new Error(`no ${busybox}: apt-get install busybox-static`);
+async function findBusybox(arch: KernelArch): Promise<string> {
+  const override = process.env[`SYSCALLGEN_BUSYBOX_${arch.debianArch.toUpperCase()}`];
+  if (override) return override;
+  if (HOST_DEBIAN_ARCH[process.arch] === arch.debianArch) {
+    const busybox = process.env.SYSCALLGEN_BUSYBOX ?? "/bin/busybox";
+    if (!existsSync(busybox)) throw new Error(`no ${busybox}: apt-get install busybox-static`);
+    return busybox;
+  }
+  const dir = path.join(cacheRoot(), `busybox-static-${arch.debianArch}`);
+  const busybox = path.join(dir, "bin", "busybox");
+  if (existsSync(busybox)) return busybox;
+
+  mkdirSync(cacheRoot(), { recursive: true });
+  const tmp = mkdtempSync(path.join(cacheRoot(), `busybox-static-${arch.debianArch}.`));
+  try {
+    const pkg = `busybox-static:${arch.debianArch}`;
+    const dl = await execCapture("apt-get", ["download", pkg], { cwd: tmp, timeoutMs: 300_000 });
+    const deb = readdirSync(tmp).find((f) => f.endsWith(".deb"));
+    if (dl.code !== 0 || !deb) {
+      throw new Error(
+        `${describeFailure(`apt-get download ${pkg}`, dl)}\n` +
+          `apt must know the ${arch.debianArch} architecture: dpkg --add-architecture ${arch.debianArch} && apt-get update ` +
+          `(.ci/run does), or set SYSCALLGEN_BUSYBOX_${arch.debianArch.toUpperCase()} to a static ${arch.name} busybox`,
+      );
+    }
+    await execOrThrow("dpkg-deb -x", "dpkg-deb", ["-x", path.join(tmp, deb), path.join(tmp, "root")], { timeoutMs: 60_000 });
+    // Renamed into place only when complete, so an interrupted fetch is retried, not half-used.
+    renameSync(path.join(tmp, "root"), dir);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return busybox;
+}
+
+/**
+ * The initramfs: busybox-static of the arch and /init. /dev/null is there from the start, as on
+ * any root file system: the driver starts its helper from an initcall, before /init runs, and a
+ * Go 1.22+ runtime that finds fd 2 closed (the UMD API sets up only 0 and 1) opens /dev/null for
+ * it or dies with exit status 2.
+ */
+export async function buildInitramfs(out: string, arch: KernelArch): Promise<void> {
+  const busybox = await findBusybox(arch);
   const bb = readFileSync(busybox);
   if (hasInterpreter(bb)) throw new Error(`${busybox} is dynamically linked: apt-get install busybox-static`);
+  const machine = bb.readUInt16LE(0x12);
+  if (machine !== arch.elfMachine) throw new Error(`${busybox} is for ELF machine ${machine}, not ${arch.name} (${arch.elfMachine})`);
   const dir = (name: string): CpioEntry => ({ name, mode: 0o040755 });
   const archive = cpioNewc([
     dir("bin"),
