@@ -29,6 +29,11 @@ const scalars: Record<string, WireTypeIR> = {
 
 const enumSizes = { u8: 1, u16: 2, u32: 4 } as const;
 
+/** Whether a declared field type names one of the protocol language's scalars. */
+export function isProtocolScalar(type: string): boolean {
+  return Object.hasOwn(scalars, type);
+}
+
 /** Lays out a validated protocol spec, adding the log message and its level enum. */
 export function layoutProtocol(spec: ProtocolSpec): ProtocolIR {
   const enums: WireEnumIR[] = [

@@ -10,11 +10,11 @@ import { isGoKeyword } from "../emit/go-names.js";
 import { GoNameClash } from "../emit/go-protocol-names.js";
 import { goProtocolView } from "../emit/go-protocol-view.js";
 import { frameHeaderSize, maxFrameSize } from "../resolve/protocol-ir.js";
-import { layoutProtocol, logMessage } from "../resolve/protocol-layout.js";
+import { isProtocolScalar, layoutProtocol, logMessage } from "../resolve/protocol-layout.js";
+import type { ProtocolIR } from "../resolve/protocol-ir.js";
 import type { ProtocolFieldType, ProtocolSpec } from "../spec/protocol.js";
 
 const snakeCase = /^[a-z][a-z0-9_]*$/;
-const scalars = new Set(["u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "bool"]);
 const enumLimits = { u8: 0xff, u16: 0xffff, u32: 0xffffffff } as const;
 
 /** Reports every problem in the protocol specs. */
@@ -29,7 +29,9 @@ export function validateProtocols(files: SpecFile<ProtocolSpec>[], sink: Diagnos
     if (!Number.isInteger(spec.version) || spec.version < 1 || spec.version > 0xffff) sink.error(posOf(spec, "version"), `version must be a whole number from 1 to 65535`);
     if (!Number.isInteger(spec.magic) || spec.magic < 0 || spec.magic > 0xffffffff) sink.error(posOf(spec, "magic"), `magic must be a 32-bit unsigned number`);
     // Each check needs the ones before it to pass: a spec that cannot be laid out has no frames.
-    if (validateOne(spec, sink) && checkFrameSizes(spec, sink)) checkGoNames(spec, sink);
+    if (!validateOne(spec, sink)) continue;
+    const ir = layoutProtocol(spec);
+    if (checkFrameSizes(spec, ir, sink)) checkGoNames(spec, ir, sink);
   }
 }
 
@@ -99,7 +101,7 @@ function validateOne(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
 
 function typeProblem(type: ProtocolFieldType, enums: object, structs: object): string | undefined {
   if (typeof type === "string") {
-    return scalars.has(type) || Object.hasOwn(enums, type) || Object.hasOwn(structs, type) ? undefined : `unknown type \`${type}\``;
+    return isProtocolScalar(type) || Object.hasOwn(enums, type) || Object.hasOwn(structs, type) ? undefined : `unknown type \`${type}\``;
   }
   const bound = (n: number, what: string) => (Number.isInteger(n) && n >= 1 && n <= maxFrameSize ? undefined : `${what} must be a whole number from 1 to ${maxFrameSize}`);
   if ("array" in type) {
@@ -125,9 +127,9 @@ function containsItself(name: string, structs: Record<string, { fields: Record<s
 }
 
 /** Runs the Go side's naming over the spec, so two names that camel-case alike are a spec error. */
-function checkGoNames(spec: ProtocolSpec, sink: DiagnosticSink): void {
+function checkGoNames(spec: ProtocolSpec, ir: ProtocolIR, sink: DiagnosticSink): void {
   try {
-    goProtocolView(layoutProtocol(spec));
+    goProtocolView(ir);
   } catch (e) {
     if (!(e instanceof GoNameClash)) throw e;
     sink.error(posOf(spec, "name"), `protocol \`${spec.name}\`: ${e.message}`);
@@ -140,9 +142,9 @@ function checkGoNames(spec: ProtocolSpec, sink: DiagnosticSink): void {
  */
 export const maxKernelSentFrame = 1024;
 
-function checkFrameSizes(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
+function checkFrameSizes(spec: ProtocolSpec, ir: ProtocolIR, sink: DiagnosticSink): boolean {
   const before = sink.items.length;
-  for (const message of layoutProtocol(spec).messages) {
+  for (const message of ir.messages) {
     const frame = frameHeaderSize + message.size;
     if (message.id === logMessage.id) continue;
     const at = keyPosOf(spec.messages, message.name);
