@@ -3,7 +3,7 @@
  * same on every arch goes to a shared `_linux.go` file once; the rest go to per-arch files. Sharing
  * is decided over all arches, so generating one arch writes exactly the bytes `all` would.
  */
-import type { ArchIR } from "../resolve/ir.js";
+import type { ArchIR, PrepareIR } from "../resolve/ir.js";
 import { goLocalName } from "./go-names.js";
 import { constantGroupView, constantLines, structView, wrapperView, type ConstantLine } from "./go-view.js";
 import { goWord } from "./go-words.js";
@@ -21,7 +21,6 @@ export interface GoOutput {
   perArch: Map<string, GeneratedFile[]>;
 }
 
-const finishKinds = new Set(["pair", "resultPair", "time64", "statx"]);
 let cachedTemplates: TemplateSet | undefined;
 
 function templates(): TemplateSet {
@@ -30,9 +29,26 @@ function templates(): TemplateSet {
     id: goLocalName,
     pad: (text: string, width: number) => text.padEnd(width),
     prepareName: (kind: string) => `prepare-${kind}`,
-    finishName: (kind: string) => (finishKinds.has(kind) ? `finish-${kind}` : "finish-none"),
+    finishName: (step: PrepareIR) => finishPartial(step),
   });
   return cachedTemplates;
+}
+
+/** The partial that hands a prepared local back to the caller after the call, if any. */
+function finishPartial(step: PrepareIR): string {
+  switch (step.kind) {
+    case "pair":
+    case "resultPair":
+    case "statx":
+      return `finish-${step.kind}`;
+    case "time64":
+      return step.copyOut ? "finish-time64" : "finish-none";
+    case "slice":
+    case "path":
+    case "pages":
+    case "mapping":
+      return "finish-none";
+  }
 }
 
 /** Prints the package `packageName` for every arch in `irs` (all arches the specs declare). */

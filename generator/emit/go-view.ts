@@ -3,6 +3,7 @@
  * Only presentation is decided here (names, alignment, which Go statements a result needs).
  */
 import type { ConstantGroupIR, StructIR, WrapperIR } from "../resolve/ir.js";
+import { goCallLines, kernelNote } from "./go-calls.js";
 import { goLocalName } from "./go-names.js";
 import { goNumber } from "./go-words.js";
 
@@ -19,17 +20,14 @@ export function wrapperView(w: WrapperIR): object {
   const returned = w.results.flatMap((r) => (r.kind === "return" ? [{ name: goLocalName(r.name), goType: r.goType }] : []));
   const mapped = w.results.flatMap((r) => (r.kind === "mapping" ? [{ name: goLocalName(r.name), length: goLocalName(r.lengthParam) }] : []));
   const usesR0 = returned.length > 0 || mapped.length > 0;
-  const assign = usesR0 || w.hasError ? `${usesR0 ? "_r0" : "_"}, _, ${w.hasError ? "_e1" : "_"} := ` : "";
+  const note = kernelNote(w);
+  const doc = [...(w.doc ? [w.doc] : []), ...(w.doc && note ? [""] : []), ...(note ? [note] : [])];
   return {
     goName: w.goName,
-    doc: w.doc,
+    docLines: doc.map((line) => (line === "" ? "//" : `// ${line}`)),
     signature: signature(w),
     prepare: w.prepare,
-    block: w.block ?? null,
-    assign,
-    entry: w.entry,
-    sysnum: w.sysnum,
-    words: w.words,
+    callLines: goCallLines(w, usesR0),
     returned,
     hasError: w.hasError,
     mapped,

@@ -29,6 +29,11 @@ interface Positions {
 
 const positions = new WeakMap<object, Positions>();
 
+/** Whether a value was read from a spec file (and so has positions), not built in code. */
+export function isFromSpec(value: object): boolean {
+  return positions.has(value);
+}
+
 /** Where an object or array literal starts, or where one of its members' values is. */
 export function posOf(container: object, member?: string | number): SourcePos {
   const p = positions.get(container);

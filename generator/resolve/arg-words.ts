@@ -5,8 +5,9 @@
  * conversions get the locals they need.
  */
 import type { ArchSpec } from "../spec/arch.js";
-import type { KernelArg, ParamType } from "../spec/syscall.js";
+import type { KernelArg } from "../spec/syscall.js";
 import type { PrepareIR, StructIR, WordIR } from "./ir.js";
+import type { ParsedParamType } from "./param-type.js";
 
 /** A kernel argument taken apart: a constant, a result's address, or a parameter and its form. */
 export type ParsedArg =
@@ -16,7 +17,7 @@ export type ParsedArg =
   | { kind: "param"; name: string; form?: ArgForm; orConstant?: string };
 
 /** The forms a parameter can be passed in besides the default for its type. */
-export const argForms = ["hi", "lo", "ptr", "len", "pages", "time64", "pair", "size", "statx"] as const;
+export const argForms = ["hi", "lo", "ptr", "len", "pages", "time64", "pair", "size", "statx", "mapping"] as const;
 
 /** One of argForms. */
 export type ArgForm = (typeof argForms)[number];
@@ -35,28 +36,40 @@ export function parseKernelArg(arg: KernelArg): ParsedArg {
 /** What the words of a call need from the wrapper around it. */
 export interface ArgContext {
   arch: ArchSpec;
-  params: Map<string, ParamType>;
+  params: Map<string, ParsedParamType>;
   /** Results with a type, for `&name` arguments. */
   results: Map<string, string>;
   structs: Map<string, StructIR>;
+  /**
+   * Steps already prepared for another call of the same wrapper: a step asked for again (the
+   * same kind, parameter and details) reuses its local instead of repeating the work.
+   */
+  prepared?: PrepareIR[];
 }
 
 /** The words of one call and the preparation steps they rely on. */
 export interface ArgWords {
   words: WordIR[];
+  /** Every step of the wrapper so far: `ctx.prepared` and the ones this call added. */
   prepare: PrepareIR[];
+  /** The locals this call uses, in order. */
+  uses: string[];
   /** Results the kernel writes through memory (`&name`). */
   memoryResults: Set<string>;
 }
 
 /** Decides the register words of one call on one arch, in kernel argument order. */
 export function resolveArgWords(args: KernelArg[], ctx: ArgContext): ArgWords {
-  const out: ArgWords = { words: [], prepare: [], memoryResults: new Set() };
-  const local = () => `_p${out.prepare.length}`;
+  const out: ArgWords = { words: [], prepare: [...(ctx.prepared ?? [])], uses: [], memoryResults: new Set() };
   const prepare = (step: PrepareIR) => {
-    out.prepare.push(step);
-    return step.local;
+    const key = stepKey(step);
+    const existing = out.prepare.find((p) => stepKey(p) === key);
+    const local = existing?.local ?? step.local;
+    if (!existing) out.prepare.push(step);
+    out.uses.push(local);
+    return local;
   };
+  const local = () => `_p${out.prepare.length}`;
   for (const arg of args.map(parseKernelArg)) {
     if (arg.kind === "const") {
       out.words.push({ kind: "const", value: arg.value });
@@ -78,8 +91,14 @@ export function resolveArgWords(args: KernelArg[], ctx: ArgContext): ArgWords {
 
 type PrepareStep = PrepareIR extends infer P ? (P extends PrepareIR ? Omit<P, "local"> : never) : never;
 
+/** A step's identity without its local's name: two calls asking for the same step share it. */
+function stepKey(step: PrepareIR): string {
+  const { local: _local, ...rest } = step;
+  return JSON.stringify(rest);
+}
+
 function paramWords(name: string, form: ArgForm | undefined, ctx: ArgContext, slot: number, prepare: (step: PrepareStep) => string): WordIR[] {
-  const type = ctx.params.get(name)!;
+  const { goType: type, direction } = ctx.params.get(name)!;
   switch (form) {
     case "hi":
       return [{ kind: "high", param: name }];
@@ -93,12 +112,17 @@ function paramWords(name: string, form: ArgForm | undefined, ctx: ArgContext, sl
       return [{ kind: "local", local: prepare({ kind: "pages", param: name, pageSize: 4096 }) }];
     case "pair":
       return [{ kind: "address", local: prepare({ kind: "pair", param: name }) }];
+    case "mapping":
+      return [{ kind: "local", local: prepare({ kind: "mapping", param: name }) }, { kind: "length", param: name }];
     case "size":
       return [{ kind: "const", value: pointee(type, ctx).size }];
     case "time64": {
       const timespec = pointee(type, ctx);
       const fieldType = (field: string) => timespec.fields.find((f) => f.name === field)?.goType ?? "int64";
-      return [{ kind: "local", local: prepare({ kind: "time64", param: name, secType: fieldType("Sec"), nsecType: fieldType("Nsec") }) }];
+      // Validation requires a direction; a pointer without one is treated as read and written.
+      const copyIn = direction !== "out";
+      const copyOut = direction !== "in";
+      return [{ kind: "local", local: prepare({ kind: "time64", param: name, secType: fieldType("Sec"), nsecType: fieldType("Nsec"), copyIn, copyOut }) }];
     }
     case "statx": {
       const stat = pointee(type, ctx);
@@ -112,7 +136,7 @@ function paramWords(name: string, form: ArgForm | undefined, ctx: ArgContext, sl
   }
 }
 
-function wholeParamWords(name: string, type: ParamType, arch: ArchSpec, slot: number, prepare: (step: PrepareStep) => string): WordIR[] {
+function wholeParamWords(name: string, type: string, arch: ArchSpec, slot: number, prepare: (step: PrepareStep) => string): WordIR[] {
   if (type === "string") return [{ kind: "local", local: prepare({ kind: "path", param: name }) }];
   if (type.startsWith("[]")) return [{ kind: "local", local: prepare({ kind: "slice", param: name }) }, { kind: "length", param: name }];
   if (type.startsWith("*") || type === "unsafe.Pointer") return [{ kind: "pointer", param: name }];
@@ -129,7 +153,7 @@ function splitWide(name: string, arch: ArchSpec, slot: number): WordIR[] {
   return arch.pairAlign === "even" && slot % 2 === 1 ? [{ kind: "const", value: 0 }, ...halves] : halves;
 }
 
-function pointee(type: ParamType, ctx: ArgContext): StructIR {
+function pointee(type: string, ctx: ArgContext): StructIR {
   const struct = ctx.structs.get(type.replace(/^\*/, ""));
   if (!struct) throw new Error(`resolve: ${type} does not point to a known struct (validate should have caught this)`);
   return struct;

@@ -49,6 +49,11 @@ export interface GoVarIR {
   goType: string;
 }
 
+/** A Go parameter; a pointer says which way the memory it points to travels. */
+export interface ParamIR extends GoVarIR {
+  direction?: "in" | "out" | "inout";
+}
+
 /**
  * How one register word is computed. `param` names a Go parameter, `local` a variable a
  * preparation step declared.
@@ -69,7 +74,10 @@ export type PrepareIR =
   | { kind: "path"; param: string; local: string } // NUL-terminated copy, on the stack when short
   | { kind: "pages"; param: string; local: string; pageSize: number } // offset in pages, EINVAL if unaligned
   | { kind: "pair"; param: string; local: string } // []int of length 2 as int32[2]
-  | { kind: "time64"; param: string; local: string; secType: string; nsecType: string }
+  | { kind: "mapping"; param: string; local: string } // address of a whole mapping, EINVAL unless len == cap > 0
+  // A 64-bit-time copy of a *Timespec: filled from it when the kernel reads it (copyIn), copied
+  // back when the kernel writes it (copyOut), so an input is never written.
+  | { kind: "time64"; param: string; local: string; secType: string; nsecType: string; copyIn: boolean; copyOut: boolean }
   | { kind: "resultPair"; result: string; local: string } // int32[2] the kernel fills for a [2]int result
   | { kind: "statx"; param: string; local: string; fieldTypes: Record<string, string>; secType: string; nsecType: string }; // Stat_t from Statx_t
 
@@ -85,22 +93,48 @@ export interface EntryIR {
   arity: 3 | 6 | 9;
 }
 
+/** A run-time condition on a call: the integer parameter `param` equals `value`. */
+export interface GuardIR {
+  param: string;
+  value: number;
+}
+
+/**
+ * What a wrapper does when a call's entry, newer than the arch's oldest supported kernel, fails
+ * with ENOSYS: return another errno (a rawsys constant name), or make the next call.
+ */
+export type MissingIR = { kind: "errno"; errno: string } | { kind: "next" };
+
+/** One system call a wrapper can make on an arch. */
+export interface CallIR {
+  kernelName: string;
+  sysnum: string;
+  entry: EntryIR;
+  /** The words passed, exactly `entry.arity` of them (zero-filled), or the block's address. */
+  words: WordIR[];
+  /** When the words travel in a memory block: the words stored in it. */
+  block?: WordIR[];
+  /** Made only when every guard holds; otherwise the wrapper goes on to the next call. */
+  guards: GuardIR[];
+  /** Set when the entry is newer than the arch's oldest supported kernel. */
+  newer?: { since: string; missing: MissingIR };
+}
+
 /** One Go wrapper as it is made on one arch. */
 export interface WrapperIR {
   goName: string;
   exported: boolean;
   doc: string;
-  params: GoVarIR[];
+  params: ParamIR[];
   results: ResultIR[];
   hasError: boolean;
-  kernelName: string;
-  sysnum: string;
-  entry: EntryIR;
+  /** Steps before the calls; a step two calls need is made once. */
   prepare: PrepareIR[];
-  /** The words passed, exactly `entry.arity` of them (zero-filled), or the block's address. */
-  words: WordIR[];
-  /** When the words travel in a memory block: the words stored in it. */
-  block?: WordIR[];
+  /**
+   * The calls in the order the wrapper tries them: the first whose guards hold is made, and a
+   * newer call's ENOSYS may pass on to the next (see `newer`). Most wrappers have one.
+   */
+  calls: CallIR[];
 }
 
 /** Everything generated for one arch. */

@@ -64,6 +64,11 @@ export interface ArchSpec {
   maxArgWords: 6 | 9;
   /** C alignment of a 64-bit integer inside a struct (4 on i386, 8 elsewhere). */
   int64Align: 4 | 8;
+  /**
+   * The oldest Linux release the generated wrappers must work on here, e.g. "5.10". A kernel
+   * entry added later needs a fallback or a declared errno (see SyscallVariant.since).
+   */
+  oldestKernel: string;
   kernel: KernelTables;
 }
 

@@ -19,11 +19,20 @@ export type GoInteger =
   | "uintptr";
 
 /**
+ * Which way the memory a pointer parameter points to travels: the kernel reads it (`in`), writes
+ * it (`out`), or both. The wrapper converts an `in` value for the kernel and copies back only
+ * what the kernel wrote, so it never writes into a caller's input.
+ */
+export type PointerDirection = "in" | "out" | "inout";
+
+/**
  * A Go parameter type, which also says how it travels:
  * - an integer is one word (int64 and uint64 take two words on a 32-bit arch);
  * - `string` is a NUL-terminated path passed by address;
  * - `[]byte` and `[]T` pass the address of the first element and the length, as two words;
- * - `*T` and `unsafe.Pointer` pass an address; T is a struct, an integer type or a named type;
+ * - a pointer passes an address and says its direction first: `"in *Timespec"`,
+ *   `"out *Stat_t"`, `"inout *int64"`, `"in unsafe.Pointer"`; T is a struct, an integer type or
+ *   a named type. A pointer without a direction (`"*Timespec"`) is reported by validation;
  * - `syscall.Signal` is one word.
  */
 export type ParamType =
@@ -31,9 +40,11 @@ export type ParamType =
   | "string"
   | "[]byte"
   | "[]int"
-  | "unsafe.Pointer"
   | "syscall.Signal"
+  | `${PointerDirection} *${string}`
+  | `${PointerDirection} unsafe.Pointer`
   | `*${string}`
+  | "unsafe.Pointer"
   | `[]${string}`;
 
 /**
@@ -63,6 +74,8 @@ export interface ResultSpec {
  * - `"name:size"`: the size in bytes, on the arch, of the struct a `*T` parameter points to (statfs64);
  * - `"name:statx"`: a `*Stat_t` filled from a statx result (arches whose kernel `struct stat`
  *   is not golang.org/x/sys/unix's Stat_t, or whose older kernels lack fstat);
+ * - `"name:mapping"`: a `[]byte` that must be a whole mapping Mmap returned (not empty, length
+ *   equal to capacity), passed as address and length; EINVAL otherwise, as x/sys's Munmap;
  * - `""`: an empty path, for the AT_EMPTY_PATH form of a path call;
  * - `"&name"`: the address of a result, for calls that return it through memory (_llseek);
  * - a number: that constant word.
@@ -81,6 +94,23 @@ export interface SyscallVariant {
    * The words go in a memory block whose address is the only argument (s390x's old mmap).
    */
   argBlock?: boolean;
+  /**
+   * The Linux release that added this entry, e.g. "6.6". Where it is newer than an arch's
+   * `oldestKernel`, the wrapper is made for kernels without it too: when the call fails with
+   * ENOSYS it returns `missing`, or else tries the next variant the arch has.
+   */
+  since?: string;
+  /**
+   * Use this variant only when each named integer parameter has the given value, checked at run
+   * time (fchmodat when flags is 0, where fchmodat2 is needed only for flags). Otherwise the
+   * wrapper goes on to the next variant.
+   */
+  when?: Record<string, number>;
+  /**
+   * The errno name (e.g. "EOPNOTSUPP") the wrapper returns, instead of ENOSYS, on a kernel that
+   * lacks a `since` entry. `"ENOSYS"` says the wrapper needs that kernel and has no fallback.
+   */
+  missing?: string;
 }
 
 /** A Go wrapper for one system call. */
@@ -90,6 +120,7 @@ export interface SyscallSpec {
   /**
    * The kernel entry to call, or the forms to try in order: on each arch the first variant whose
    * entry is in the arch's table (and whose `arches`, if given, include the arch) is used.
+   * Variants with `when`, and a `since` variant's fallbacks, make the choice at run time.
    */
   kernel: string | SyscallVariant[];
   /** Go parameters in order, name to type. */

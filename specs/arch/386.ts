@@ -8,6 +8,7 @@ export default defineArch({
   pairAlign: "any",
   maxArgWords: 6,
   int64Align: 4,
+  oldestKernel: "5.10",
   kernel: {
     version: "6.12.117",
     table: "arch/x86/entry/syscalls/syscall_32.tbl",

@@ -8,6 +8,7 @@ export default defineArch({
   pairAlign: "even",
   maxArgWords: 6,
   int64Align: 8,
+  oldestKernel: "5.10",
   kernel: {
     version: "6.12.117",
     table: "arch/arm/tools/syscall.tbl",

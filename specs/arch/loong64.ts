@@ -6,6 +6,8 @@ export default defineArch({
   endian: "little",
   maxArgWords: 6,
   int64Align: 8,
+  // LoongArch was merged in Linux 5.19; Go supports nothing older there.
+  oldestKernel: "5.19",
   kernel: {
     version: "6.12.117",
     table: "scripts/syscall.tbl",

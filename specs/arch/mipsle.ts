@@ -8,6 +8,7 @@ export default defineArch({
   pairAlign: "even",
   maxArgWords: 9,
   int64Align: 8,
+  oldestKernel: "5.10",
   kernel: {
     version: "6.12.117",
     table: "arch/mips/kernel/syscalls/syscall_o32.tbl",

@@ -6,6 +6,7 @@ export default defineArch({
   endian: "big",
   maxArgWords: 6,
   int64Align: 8,
+  oldestKernel: "5.10",
   kernel: {
     version: "6.12.117",
     table: "arch/s390/kernel/syscalls/syscall.tbl",

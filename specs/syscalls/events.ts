@@ -33,7 +33,7 @@ export default defineSyscalls({
   EpollCtl: {
     doc: "EpollCtl adds, changes or removes the interest of the epoll instance epfd in fd.",
     kernel: "epoll_ctl",
-    params: { epfd: "int", op: "int", fd: "int", event: "*EpollEvent" },
+    params: { epfd: "int", op: "int", fd: "int", event: "in *EpollEvent" },
     blocking: false,
   },
   EpollWait: {

@@ -37,7 +37,7 @@ export default defineSyscalls({
   Openat2: {
     doc: "Openat2 opens path relative to dirfd with the extended options in how.",
     kernel: [{ kernel: "openat2", args: ["dirfd", "path", "how", "how:size"] }],
-    params: { dirfd: "int", path: "string", how: "*OpenHow" },
+    params: { dirfd: "int", path: "string", how: "in *OpenHow" },
     results: { fd: "int" },
   },
   Close: {
@@ -127,19 +127,19 @@ export default defineSyscalls({
   CopyFileRange: {
     doc: "CopyFileRange copies up to length bytes from rfd to wfd inside the kernel.",
     kernel: "copy_file_range",
-    params: { rfd: "int", roff: "*int64", wfd: "int", woff: "*int64", length: "int", flags: "int" },
+    params: { rfd: "int", roff: "inout *int64", wfd: "int", woff: "inout *int64", length: "int", flags: "int" },
     results: { n: "int" },
   },
   Sendfile: {
     doc: "Sendfile copies count bytes from infd to outfd inside the kernel.",
     kernel: [{ kernel: "sendfile64" }, { kernel: "sendfile" }],
-    params: { outfd: "int", infd: "int", offset: "*int64", count: "int" },
+    params: { outfd: "int", infd: "int", offset: "inout *int64", count: "int" },
     results: { written: "int" },
   },
   Splice: {
     doc: "Splice moves up to length bytes between two descriptors, one of which is a pipe.",
     kernel: "splice",
-    params: { rfd: "int", roff: "*int64", wfd: "int", woff: "*int64", length: "int", flags: "int" },
+    params: { rfd: "int", roff: "inout *int64", wfd: "int", woff: "inout *int64", length: "int", flags: "int" },
     results: { n: "int64" },
   },
   Tee: {

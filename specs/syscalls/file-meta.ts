@@ -13,7 +13,7 @@ export default defineSyscalls({
       { kernel: "fstat64" },
       { kernel: "fstat" },
     ],
-    params: { fd: "int", stat: "*Stat_t" },
+    params: { fd: "int", stat: "out *Stat_t" },
   },
   Fstatat: {
     doc: "Fstatat stores the status of path, relative to dirfd, in stat.",
@@ -22,12 +22,12 @@ export default defineSyscalls({
       { kernel: "fstatat64" },
       { kernel: "newfstatat" },
     ],
-    params: { dirfd: "int", path: "string", stat: "*Stat_t", flags: "int" },
+    params: { dirfd: "int", path: "string", stat: "out *Stat_t", flags: "int" },
   },
   Statx: {
     doc: "Statx stores the status fields of path that mask asks for, relative to dirfd, in stat.",
     kernel: "statx",
-    params: { dirfd: "int", path: "string", flags: "int", mask: "int", stat: "*Statx_t" },
+    params: { dirfd: "int", path: "string", flags: "int", mask: "int", stat: "out *Statx_t" },
   },
   Fstatfs: {
     doc: "Fstatfs stores statistics of the filesystem holding fd in buf.",
@@ -35,7 +35,7 @@ export default defineSyscalls({
       { kernel: "fstatfs64", arches: ["386", "arm", "mips", "mipsle"], args: ["fd", "buf:size", "buf"] },
       { kernel: "fstatfs" },
     ],
-    params: { fd: "int", buf: "*Statfs_t" },
+    params: { fd: "int", buf: "out *Statfs_t" },
   },
   Statfs: {
     doc: "Statfs stores statistics of the filesystem holding path in buf.",
@@ -43,7 +43,7 @@ export default defineSyscalls({
       { kernel: "statfs64", arches: ["386", "arm", "mips", "mipsle"], args: ["path", "buf:size", "buf"] },
       { kernel: "statfs" },
     ],
-    params: { path: "string", buf: "*Statfs_t" },
+    params: { path: "string", buf: "out *Statfs_t" },
   },
   Fchmod: {
     doc: "Fchmod changes the mode bits of the file open as fd.",
@@ -52,7 +52,13 @@ export default defineSyscalls({
   },
   Fchmodat: {
     doc: "Fchmodat changes the mode bits of path, relative to dirfd; flags may hold AT_SYMLINK_NOFOLLOW.",
-    kernel: "fchmodat2",
+    kernel: [
+      // fchmodat has no flags argument, so it serves only flags 0, as in x/sys; that keeps the
+      // common case working on every kernel.
+      { kernel: "fchmodat", args: ["dirfd", "path", "mode"], when: { flags: 0 } },
+      // Without fchmodat2 the flags cannot be honoured: x/sys also gives EOPNOTSUPP then.
+      { kernel: "fchmodat2", since: "6.6", missing: "EOPNOTSUPP" },
+    ],
     params: { dirfd: "int", path: "string", mode: "uint32", flags: "int" },
   },
   Fchown: {

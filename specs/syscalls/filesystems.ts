@@ -9,7 +9,7 @@ export default defineSyscalls({
   mount: {
     doc: "mount attaches the filesystem source, of type fstype, at target; data may be nil.",
     kernel: "mount",
-    params: { source: "string", target: "string", fstype: "string", flags: "uintptr", data: "*byte" },
+    params: { source: "string", target: "string", fstype: "string", flags: "uintptr", data: "in *byte" },
   },
   Unmount: {
     doc: "Unmount detaches the filesystem mounted at target.",

@@ -36,13 +36,14 @@ export default defineSyscalls({
   Capget: {
     doc: "Capget stores the capability sets of the thread hdr names in data.",
     kernel: "capget",
-    params: { hdr: "*CapUserHeader", data: "*CapUserData" },
+    // The kernel writes the version it supports back into hdr when hdr's is not one it knows.
+    params: { hdr: "inout *CapUserHeader", data: "out *CapUserData" },
     blocking: false,
   },
   Capset: {
     doc: "Capset sets the capability sets of the calling thread from data.",
     kernel: "capset",
-    params: { hdr: "*CapUserHeader", data: "*CapUserData" },
+    params: { hdr: "inout *CapUserHeader", data: "in *CapUserData" },
     blocking: false,
   },
 });

@@ -16,8 +16,8 @@ export default defineSyscalls({
     results: { data: { type: "[]byte", length: "length" } },
   },
   Munmap: {
-    doc: "Munmap removes the mapping of the memory b.",
-    kernel: "munmap",
+    doc: "Munmap removes the mapping b, a slice Mmap returned; a part of one (b[:n] with n < cap(b), or an empty slice) is EINVAL, as in x/sys.",
+    kernel: [{ kernel: "munmap", args: ["b:mapping"] }],
     params: { b: "[]byte" },
   },
   Mprotect: {

@@ -60,7 +60,7 @@ export default defineSyscalls({
   Wait4: {
     doc: "Wait4 waits for a child process to change state and reports its status and resource usage.",
     kernel: "wait4",
-    params: { pid: "int", wstatus: "*WaitStatus", options: "int", rusage: "*Rusage" },
+    params: { pid: "int", wstatus: "out *WaitStatus", options: "int", rusage: "out *Rusage" },
     results: { wpid: "int" },
   },
   Prctl: {
@@ -87,7 +87,7 @@ export default defineSyscalls({
   Getrusage: {
     doc: "Getrusage stores the resource usage of the caller, its children or its thread in rusage.",
     kernel: "getrusage",
-    params: { who: "int", rusage: "*Rusage" },
+    params: { who: "int", rusage: "out *Rusage" },
     blocking: false,
   },
   Setns: {

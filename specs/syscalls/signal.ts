@@ -19,7 +19,7 @@ export default defineSyscalls({
   PidfdSendSignal: {
     doc: "PidfdSendSignal sends the signal sig to the process pidfd refers to.",
     kernel: "pidfd_send_signal",
-    params: { pidfd: "int", sig: "syscall.Signal", info: "*Siginfo", flags: "int" },
+    params: { pidfd: "int", sig: "syscall.Signal", info: "in *Siginfo", flags: "int" },
   },
   Signalfd: {
     doc: "Signalfd creates, or with fd other than -1 changes, a descriptor that reads the signals in sigmask.",
@@ -32,7 +32,7 @@ export default defineSyscalls({
       },
       { kernel: "signalfd4", args: ["fd", "sigmask", 8, "flags"] },
     ],
-    params: { fd: "int", sigmask: "*Sigset_t", flags: "int" },
+    params: { fd: "int", sigmask: "in *Sigset_t", flags: "int" },
     results: { newfd: "int" },
     blocking: false,
   },

@@ -7,13 +7,13 @@ export default defineSyscalls({
   Uname: {
     doc: "Uname stores the names and version of the running kernel in buf.",
     kernel: "uname",
-    params: { buf: "*Utsname" },
+    params: { buf: "out *Utsname" },
     blocking: false,
   },
   Sysinfo: {
     doc: "Sysinfo stores memory, swap, load and uptime statistics in info.",
     kernel: "sysinfo",
-    params: { info: "*Sysinfo_t" },
+    params: { info: "out *Sysinfo_t" },
     blocking: false,
   },
   Sethostname: {

@@ -11,7 +11,7 @@ export default defineSyscalls({
       { kernel: "clock_gettime64", args: ["clockid", "time:time64"] },
       { kernel: "clock_gettime" },
     ],
-    params: { clockid: "int32", time: "*Timespec" },
+    params: { clockid: "int32", time: "out *Timespec" },
     blocking: false,
   },
   ClockGetres: {
@@ -20,7 +20,7 @@ export default defineSyscalls({
       { kernel: "clock_getres_time64", args: ["clockid", "res:time64"] },
       { kernel: "clock_getres" },
     ],
-    params: { clockid: "int32", res: "*Timespec" },
+    params: { clockid: "int32", res: "out *Timespec" },
     blocking: false,
   },
   ClockNanosleep: {
@@ -32,7 +32,7 @@ export default defineSyscalls({
       },
       { kernel: "clock_nanosleep" },
     ],
-    params: { clockid: "int32", flags: "int", request: "*Timespec", remain: "*Timespec" },
+    params: { clockid: "int32", flags: "int", request: "in *Timespec", remain: "out *Timespec" },
   },
   Nanosleep: {
     doc: "Nanosleep sleeps for time and, when interrupted, stores the time left in leftover.",
@@ -41,12 +41,12 @@ export default defineSyscalls({
       { kernel: "clock_nanosleep_time64", args: [0, 0, "time:time64", "leftover:time64"] },
       { kernel: "nanosleep" },
     ],
-    params: { time: "*Timespec", leftover: "*Timespec" },
+    params: { time: "in *Timespec", leftover: "out *Timespec" },
   },
   Gettimeofday: {
     doc: "Gettimeofday stores the current wall-clock time in tv.",
     kernel: "gettimeofday",
-    params: { tv: "*Timeval" },
+    params: { tv: "out *Timeval" },
     blocking: false,
   },
   TimerfdCreate: {
@@ -59,7 +59,7 @@ export default defineSyscalls({
   Times: {
     doc: "Times stores the CPU times of the process and its children in tms and returns the clock ticks since an arbitrary point.",
     kernel: "times",
-    params: { tms: "*Tms" },
+    params: { tms: "out *Tms" },
     results: { ticks: "uintptr" },
     blocking: false,
   },

@@ -137,8 +137,8 @@ export default defineSyscalls({
           create: `import { defineSyscalls } from "syscallgen/spec";
 
 export default defineSyscalls({
-  Close: {
-    doc: "Close closes the descriptor.",
+  CloseFd: {
+    doc: "CloseFd closes the descriptor.",
     kernel: "close",
     params: { _fd: "int" },
   },
@@ -174,9 +174,9 @@ describe("types that name nothing declared", () => {
     {
       name: "unknown-pointer-type",
       description: "EpollCtl points to an undeclared struct",
-      edits: [{ file: "syscalls/events.ts", find: '"*EpollEvent"', replace: '"*EpollEvnt"' }],
+      edits: [{ file: "syscalls/events.ts", find: '"in *EpollEvent"', replace: '"in *EpollEvnt"' }],
       file: "syscalls/events.ts",
-      at: 'event: ^"*EpollEvnt"',
+      at: 'event: ^"in *EpollEvnt"',
       message: "EpollCtl: unknown type `EpollEvnt` in `*EpollEvnt`: declare it as a struct",
     },
     {

@@ -20,7 +20,7 @@ function kernel(syscalls: Record<string, number> = {}): ArchSpec["kernel"] {
 }
 
 /** 64-bit little-endian: every argument is one register word, int64 aligned to 8 in C and Go. */
-export const amd64Abi: ArchSpec = { goarch: "amd64", bits: 64, endian: "little", maxArgWords: 6, int64Align: 8, kernel: kernel() };
+export const amd64Abi: ArchSpec = { goarch: "amd64", bits: 64, endian: "little", maxArgWords: 6, int64Align: 8, oldestKernel: "5.10", kernel: kernel() };
 
 /** arm EABI: low word first, 64-bit arguments from an even register, int64 aligned to 8 in C. */
 export const armAbi: ArchSpec = {
@@ -31,6 +31,7 @@ export const armAbi: ArchSpec = {
   pairAlign: "even",
   maxArgWords: 6,
   int64Align: 8,
+  oldestKernel: "5.10",
   kernel: kernel(),
 };
 
@@ -43,6 +44,7 @@ export const mipsAbi: ArchSpec = {
   pairAlign: "even",
   maxArgWords: 9,
   int64Align: 8,
+  oldestKernel: "5.10",
   kernel: kernel(),
 };
 
@@ -55,6 +57,7 @@ export const i386Abi: ArchSpec = {
   pairAlign: "any",
   maxArgWords: 6,
   int64Align: 4,
+  oldestKernel: "5.10",
   kernel: kernel(),
 };
 

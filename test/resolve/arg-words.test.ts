@@ -5,6 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { resolveArgWords, type ArgContext } from "../../generator/resolve/arg-words.js";
 import type { StructIR, WordIR } from "../../generator/resolve/ir.js";
+import { parseParamType } from "../../generator/resolve/param-type.js";
 import type { ArchSpec } from "../../generator/spec/arch.js";
 import type { KernelArg, ParamType } from "../../generator/spec/syscall.js";
 import { amd64Abi, armAbi, i386Abi, mipsAbi } from "./abi-arches.js";
@@ -21,7 +22,7 @@ const timespec32: StructIR = {
 };
 
 function ctx(arch: ArchSpec, params: Record<string, ParamType>, results: Record<string, string> = {}, structs: StructIR[] = []): ArgContext {
-  return { arch, params: new Map(Object.entries(params)), results: new Map(Object.entries(results)), structs: new Map(structs.map((s) => [s.name, s])) };
+  return { arch, params: new Map(Object.entries(params).map(([name, type]) => [name, parseParamType(type)])), results: new Map(Object.entries(results)), structs: new Map(structs.map((s) => [s.name, s])) };
 }
 
 function words(arch: ArchSpec, args: KernelArg[], params: Record<string, ParamType>): WordIR[] {
@@ -144,14 +145,40 @@ describe("other argument forms", () => {
 
   test(":size is a constant word equal to the pointed-to struct's size on this arch", () => {
     const sigset: StructIR = { name: "Sigset_t", cName: "sigset_t", size: 16, align: 4, fields: [{ name: "Val", goType: "[4]uint32", offset: 0, size: 16 }] };
-    const out = resolveArgWords(["set", "set:size"], ctx(mipsAbi, { set: "*Sigset_t" }, {}, [sigset]));
+    const out = resolveArgWords(["set", "set:size"], ctx(mipsAbi, { set: "in *Sigset_t" }, {}, [sigset]));
     expect(out.words).toEqual([{ kind: "pointer", param: "set" }, { kind: "const", value: 16 }]);
   });
 
   test(":time64 prepares a 64-bit-time copy typed from the arch's Timespec fields", () => {
-    const out = resolveArgWords(["clockid", "ts:time64"], ctx(armAbi, { clockid: "int32", ts: "*Timespec" }, {}, [timespec32]));
+    const out = resolveArgWords(["clockid", "ts:time64"], ctx(armAbi, { clockid: "int32", ts: "out *Timespec" }, {}, [timespec32]));
     expect(out.words).toEqual([{ kind: "value", param: "clockid" }, { kind: "local", local: "_p0" }]);
-    expect(out.prepare).toEqual([{ kind: "time64", param: "ts", local: "_p0", secType: "int32", nsecType: "int32" }]);
+    expect(out.prepare).toEqual([{ kind: "time64", param: "ts", local: "_p0", secType: "int32", nsecType: "int32", copyIn: false, copyOut: true }]);
+  });
+
+  test(":time64 copies an input in and never back, an output back and never in, an inout both ways", () => {
+    // ClockNanosleep's request is read by the kernel: writing it back would write the caller's input.
+    const copies = (direction: string) => {
+      const out = resolveArgWords(["ts:time64"], ctx(armAbi, { ts: `${direction} *Timespec` as ParamType }, {}, [timespec32]));
+      const step = out.prepare[0]!;
+      return step.kind === "time64" ? [step.copyIn, step.copyOut] : [];
+    };
+    expect(copies("in")).toEqual([true, false]);
+    expect(copies("out")).toEqual([false, true]);
+    expect(copies("inout")).toEqual([true, true]);
+  });
+
+  test(":mapping passes a whole mapping's address (a checked local) and its length", () => {
+    const out = resolveArgWords(["b:mapping"], ctx(armAbi, { b: "[]byte" }));
+    expect(out.words).toEqual([{ kind: "local", local: "_p0" }, { kind: "length", param: "b" }]);
+    expect(out.prepare).toEqual([{ kind: "mapping", param: "b", local: "_p0" }]);
+  });
+
+  test("a step another call of the wrapper already prepared is shared, a new one gets the next local", () => {
+    const first = resolveArgWords(["dirfd", "path", "mode"], ctx(amd64Abi, { dirfd: "int", path: "string", mode: "uint32", p: "[]byte" }));
+    const second = resolveArgWords(["dirfd", "path", "p"], { ...ctx(amd64Abi, { dirfd: "int", path: "string", mode: "uint32", p: "[]byte" }), prepared: first.prepare });
+    expect(second.prepare.map((s) => [s.kind, s.local])).toEqual([["path", "_p0"], ["slice", "_p1"]]);
+    expect(second.uses).toEqual(["_p0", "_p1"]);
+    expect(second.words[1]).toEqual({ kind: "local", local: "_p0" });
   });
 
   test("name|CONST is one word, the parameter OR-ed with the named constant (whose per-arch value the emitter prints)", () => {

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { generate, type GenerateResult } from "../../generator/generate.js";
-import type { ArchIR, StructIR, WordIR, WrapperIR } from "../../generator/resolve/ir.js";
+import type { ArchIR, CallIR, StructIR, WordIR, WrapperIR } from "../../generator/resolve/ir.js";
 
 /** The valid spec folder every resolve and bad-spec test starts from. */
 const fixtureDir = join(import.meta.dirname, "../fixtures/mini-specs");
@@ -17,7 +17,7 @@ const thirtyTwoBit: Arch[] = ["386", "arm", "mips"];
 
 let result: GenerateResult;
 beforeAll(() => {
-  result = generate({ specsDir: fixtureDir, cwd: fixtureDir });
+  result = generate({ specs: [fixtureDir], bundledSpecs: false, cwd: fixtureDir });
 });
 
 function ir(arch: Arch): ArchIR {
@@ -26,10 +26,12 @@ function ir(arch: Arch): ArchIR {
   return found;
 }
 
-function wrapper(arch: Arch, goName: string): WrapperIR {
+/** A wrapper of the fixture, which makes one call on every arch, with that call's fields. */
+function wrapper(arch: Arch, goName: string): WrapperIR & CallIR {
   const found = ir(arch).wrappers.find((w) => w.goName === goName);
   if (!found) throw new Error(`${goName} is not resolved on ${arch}`);
-  return found;
+  if (found.calls.length !== 1) throw new Error(`${goName} makes ${found.calls.length} calls on ${arch}`);
+  return { ...found, ...found.calls[0]! };
 }
 
 function struct(arch: Arch, name: string): StructIR {
@@ -109,7 +111,25 @@ describe("variant choice per arch", () => {
   test("the wrappers are sorted by Go name", () => {
     const names = ir("386").wrappers.map((w) => w.goName);
     expect(names).toEqual([...names].sort());
-    expect(names).toHaveLength(13);
+    expect(names).toHaveLength(15);
+  });
+});
+
+describe("calls chosen at run time", () => {
+  const calls = (arch: Arch, goName: string) => ir(arch).wrappers.find((w) => w.goName === goName)!.calls;
+
+  test("Fchmodat: fchmodat when flags is 0, else fchmodat2, which is newer than 5.10 and gives EOPNOTSUPP without it", () => {
+    for (const arch of arches) {
+      const [guarded, other] = calls(arch, "Fchmodat");
+      expect(guarded, arch).toMatchObject({ kernelName: "fchmodat", guards: [{ param: "flags", value: 0 }] });
+      expect(other, arch).toMatchObject({ kernelName: "fchmodat2", guards: [], newer: { since: "6.6", missing: { kind: "errno", errno: "EOPNOTSUPP" } } });
+    }
+  });
+
+  test("Close falls back from close_range to close only where the oldest kernel predates close_range (5.9)", () => {
+    // The fixture's mips declares 5.4 as its oldest kernel, the others 5.10.
+    expect(calls("mips", "Close").map((c) => [c.kernelName, c.newer?.missing.kind])).toEqual([["close_range", "next"], ["close", undefined]]);
+    for (const arch of ["386", "amd64", "arm"] as const) expect(calls(arch, "Close").map((c) => c.kernelName), arch).toEqual(["close_range"]);
   });
 });
 
@@ -186,7 +206,7 @@ describe("entry points", () => {
     for (const arch of arches) expect(wrapper(arch, "ClockGettime").entry, arch).toEqual({ func: "RawSyscall", arity: 3 });
     // On 32-bit arches Timespec's fields are longs, i.e. int32, which the copy converts from.
     for (const arch of thirtyTwoBit) {
-      expect(wrapper(arch, "ClockGettime").prepare, arch).toEqual([{ kind: "time64", param: "ts", local: "_p0", secType: "int32", nsecType: "int32" }]);
+      expect(wrapper(arch, "ClockGettime").prepare, arch).toEqual([{ kind: "time64", param: "ts", local: "_p0", secType: "int32", nsecType: "int32", copyIn: false, copyOut: true }]);
     }
     expect(wrapper("amd64", "ClockGettime").words).toEqual([v("clockid"), { kind: "pointer", param: "ts" }, zero]);
   });
@@ -214,7 +234,7 @@ describe("entry points", () => {
   });
 
   test("every wrapper on every arch passes exactly its entry's arity of words", () => {
-    for (const arch of arches) for (const w of ir(arch).wrappers) expect(w.words, `${arch} ${w.goName}`).toHaveLength(w.entry.arity);
+    for (const arch of arches) for (const w of ir(arch).wrappers) for (const c of w.calls) expect(c.words, `${arch} ${w.goName}`).toHaveLength(c.entry.arity);
   });
 });
 

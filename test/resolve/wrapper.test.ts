@@ -3,6 +3,7 @@
  * uses, which syscall package function carries its words, and the word-count limit.
  */
 import { describe, expect, test } from "vitest";
+import type { CallIR, WrapperIR } from "../../generator/resolve/ir.js";
 import { WrapperError, chooseVariant, resolveWrapper, type SyscallInput } from "../../generator/resolve/wrapper.js";
 import type { ArchSpec } from "../../generator/spec/arch.js";
 import type { SyscallSpec } from "../../generator/spec/syscall.js";
@@ -20,9 +21,12 @@ function thrownBy(fn: () => unknown): unknown {
   return expect.unreachable("expected an error");
 }
 
-function resolve(spec: SyscallSpec, arch: ArchSpec, goName = "Call") {
-  const input: SyscallInput = { goName, spec, pos };
-  return resolveWrapper(input, arch, new Map());
+/** The wrapper with the fields of its only call, or undefined when the arch has no entry for it. */
+function resolve(spec: SyscallSpec, arch: ArchSpec, goName = "Call"): (WrapperIR & CallIR) | undefined {
+  const w = resolveWrapper({ goName, spec, pos }, arch, new Map());
+  if (!w) return undefined;
+  expect(w.calls).toHaveLength(1);
+  return { ...w, ...w.calls[0]! };
 }
 
 describe("chooseVariant", () => {
@@ -136,5 +140,64 @@ describe("results and the wrapper's shape", () => {
     expect(w.hasError).toBe(false);
     expect(w.sysnum).toBe("SYS_GETPID");
     expect(w.exported).toBe(true);
+  });
+});
+
+describe("choices made at run time: `when`, `since` and `missing`", () => {
+  const table = { fchmodat: 268, fchmodat2: 452, epoll_pwait: 281, epoll_pwait2: 441 };
+  const calls = (spec: SyscallSpec, arch: ArchSpec) => resolveWrapper({ goName: "Call", spec, pos }, arch, new Map())!.calls;
+  const fchmodat: SyscallSpec = {
+    kernel: [
+      { kernel: "fchmodat", args: ["dirfd", "path", "mode"], when: { flags: 0 } },
+      { kernel: "fchmodat2", since: "6.6", missing: "EOPNOTSUPP" },
+    ],
+    params: { dirfd: "int", path: "string", mode: "uint32", flags: "int" },
+  };
+
+  test("a `when` variant comes first, guarded; the next one serves every other value", () => {
+    const [guarded, other] = calls(fchmodat, withTable(amd64Abi, table));
+    expect(guarded).toMatchObject({ kernelName: "fchmodat", guards: [{ param: "flags", value: 0 }], entry: { func: "Syscall", arity: 3 } });
+    expect(other).toMatchObject({ kernelName: "fchmodat2", guards: [], entry: { func: "Syscall6", arity: 6 } });
+  });
+
+  test("an entry newer than the arch's oldest kernel says what a kernel without it gives", () => {
+    // 6.6 is after 5.10: on a 5.10 kernel fchmodat2 is ENOSYS, which the wrapper turns into EOPNOTSUPP.
+    expect(calls(fchmodat, withTable(amd64Abi, table))[1]!.newer).toEqual({ since: "6.6", missing: { kind: "errno", errno: "EOPNOTSUPP" } });
+    // Where every supported kernel has the entry there is nothing to fall back from.
+    expect(calls(fchmodat, withTable({ ...amd64Abi, oldestKernel: "6.6" }, table))[1]!.newer).toBeUndefined();
+  });
+
+  test("releases compare as numbers: 6.10 is newer than 6.9", () => {
+    const spec: SyscallSpec = { kernel: [{ kernel: "fchmodat2", since: "6.10", missing: "ENOSYS" }], params: {} };
+    expect(calls(spec, withTable({ ...amd64Abi, oldestKernel: "6.9" }, table))[0]!.newer?.since).toBe("6.10");
+  });
+
+  test("a newer entry without `missing` falls back on ENOSYS to the next variant the arch has", () => {
+    const spec: SyscallSpec = {
+      kernel: [{ kernel: "epoll_pwait2", since: "5.11", args: ["epfd", 0] }, { kernel: "epoll_pwait", args: ["epfd", 1] }],
+      params: { epfd: "int" },
+    };
+    const [newer, older] = calls(spec, withTable(amd64Abi, table));
+    expect(newer).toMatchObject({ kernelName: "epoll_pwait2", newer: { since: "5.11", missing: { kind: "next" } } });
+    expect(older).toMatchObject({ kernelName: "epoll_pwait", guards: [] });
+    expect(older!.newer).toBeUndefined();
+    // An arch whose oldest kernel has the newer entry makes only that call.
+    expect(calls(spec, withTable({ ...amd64Abi, oldestKernel: "5.15" }, table)).map((c) => c.kernelName)).toEqual(["epoll_pwait2"]);
+  });
+
+  test("calls share the steps they both need: one path copy for fchmodat and fchmodat2", () => {
+    const w = resolveWrapper({ goName: "Fchmodat", spec: fchmodat, pos }, withTable(amd64Abi, table), new Map())!;
+    expect(w.prepare).toEqual([{ kind: "path", param: "path", local: "_p0" }]);
+    expect(w.calls.map((c) => c.words[1])).toEqual([{ kind: "local", local: "_p0" }, { kind: "local", local: "_p0" }]);
+  });
+
+  test("a fallback that hands back an output in another form is refused", () => {
+    // _llseek writes the offset through memory, lseek returns it: one wrapper cannot print both.
+    const spec: SyscallSpec = {
+      kernel: [{ kernel: "_llseek", since: "6.6", args: ["fd", "offset:hi", "offset:lo", "&off", "whence"] }, { kernel: "lseek" }],
+      params: { fd: "int", offset: "int64", whence: "int" },
+      results: { off: "int64" },
+    };
+    expect(() => calls(spec, withTable(armAbi, { _llseek: 140, lseek: 19 }))).toThrow("Call: `_llseek` and `lseek` hand back outputs in different forms");
   });
 });

@@ -169,13 +169,23 @@ func Fchmod(fd int, mode uint32) (err error) {
 }
 
 // Fchmodat changes the mode bits of path, relative to dirfd; flags may hold AT_SYMLINK_NOFOLLOW.
+//
+// It calls fchmodat when flags is 0, otherwise fchmodat2 (Linux 6.6 and later; EOPNOTSUPP on older kernels).
 func Fchmodat(dirfd int, path string, mode uint32, flags int) (err error) {
 	var _p0buf pathBuf
 	_p0, err := cString(&_p0buf, path)
 	if err != nil {
 		return
 	}
-	_, _, _e1 := syscall.Syscall6(SYS_FCHMODAT2, uintptr(dirfd), uintptr(_p0), uintptr(mode), uintptr(flags), 0, 0)
+	var _e1 syscall.Errno
+	if flags == 0 {
+		_, _, _e1 = syscall.Syscall(SYS_FCHMODAT, uintptr(dirfd), uintptr(_p0), uintptr(mode))
+	} else {
+		_, _, _e1 = syscall.Syscall6(SYS_FCHMODAT2, uintptr(dirfd), uintptr(_p0), uintptr(mode), uintptr(flags), 0, 0)
+		if _e1 == syscall.ENOSYS {
+			_e1 = EOPNOTSUPP
+		}
+	}
 	if _e1 != 0 {
 		err = errnoErr(_e1)
 	}
@@ -557,14 +567,13 @@ func Munlockall() (err error) {
 	return
 }
 
-// Munmap removes the mapping of the memory b.
+// Munmap removes the mapping b, a slice Mmap returned; a part of one (b[:n] with n < cap(b), or an empty slice) is EINVAL, as in x/sys.
 func Munmap(b []byte) (err error) {
-	var _p0 unsafe.Pointer
-	if len(b) > 0 {
-		_p0 = unsafe.Pointer(&b[0])
-	} else {
-		_p0 = unsafe.Pointer(&_zero)
+	if len(b) == 0 || len(b) != cap(b) {
+		err = syscall.EINVAL
+		return
 	}
+	_p0 := unsafe.Pointer(&b[0])
 	_, _, _e1 := syscall.Syscall(SYS_MUNMAP, uintptr(_p0), uintptr(len(b)), 0)
 	if _e1 != 0 {
 		err = errnoErr(_e1)

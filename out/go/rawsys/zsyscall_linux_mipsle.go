@@ -14,7 +14,6 @@ func ClockGetres(clockid int32, res *Timespec) (err error) {
 	var _p0 unsafe.Pointer
 	var _p0t timespec64
 	if res != nil {
-		_p0t = timespec64{Sec: int64(res.Sec), Nsec: int64(res.Nsec)}
 		_p0 = unsafe.Pointer(&_p0t)
 	}
 	_, _, _e1 := syscall.RawSyscall(SYS_CLOCK_GETRES_TIME64, uintptr(clockid), uintptr(_p0), 0)
@@ -35,7 +34,6 @@ func ClockGettime(clockid int32, time *Timespec) (err error) {
 	var _p0 unsafe.Pointer
 	var _p0t timespec64
 	if time != nil {
-		_p0t = timespec64{Sec: int64(time.Sec), Nsec: int64(time.Nsec)}
 		_p0 = unsafe.Pointer(&_p0t)
 	}
 	_, _, _e1 := syscall.RawSyscall(SYS_CLOCK_GETTIME64, uintptr(clockid), uintptr(_p0), 0)
@@ -62,18 +60,11 @@ func ClockNanosleep(clockid int32, flags int, request *Timespec, remain *Timespe
 	var _p1 unsafe.Pointer
 	var _p1t timespec64
 	if remain != nil {
-		_p1t = timespec64{Sec: int64(remain.Sec), Nsec: int64(remain.Nsec)}
 		_p1 = unsafe.Pointer(&_p1t)
 	}
 	_, _, _e1 := syscall.Syscall6(SYS_CLOCK_NANOSLEEP_TIME64, uintptr(clockid), uintptr(flags), uintptr(_p0), uintptr(_p1), 0, 0)
 	if _e1 != 0 {
 		err = errnoErr(_e1)
-	}
-	if request != nil {
-		request.Sec, request.Nsec = int32(_p0t.Sec), int32(_p0t.Nsec)
-		if int64(request.Sec) != _p0t.Sec && err == nil {
-			err = syscall.EOVERFLOW
-		}
 	}
 	if remain != nil {
 		remain.Sec, remain.Nsec = int32(_p1t.Sec), int32(_p1t.Nsec)
@@ -234,18 +225,11 @@ func Nanosleep(time *Timespec, leftover *Timespec) (err error) {
 	var _p1 unsafe.Pointer
 	var _p1t timespec64
 	if leftover != nil {
-		_p1t = timespec64{Sec: int64(leftover.Sec), Nsec: int64(leftover.Nsec)}
 		_p1 = unsafe.Pointer(&_p1t)
 	}
 	_, _, _e1 := syscall.Syscall6(SYS_CLOCK_NANOSLEEP_TIME64, 0, 0, uintptr(_p0), uintptr(_p1), 0, 0)
 	if _e1 != 0 {
 		err = errnoErr(_e1)
-	}
-	if time != nil {
-		time.Sec, time.Nsec = int32(_p0t.Sec), int32(_p0t.Nsec)
-		if int64(time.Sec) != _p0t.Sec && err == nil {
-			err = syscall.EOVERFLOW
-		}
 	}
 	if leftover != nil {
 		leftover.Sec, leftover.Nsec = int32(_p1t.Sec), int32(_p1t.Nsec)
