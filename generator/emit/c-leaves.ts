@@ -4,7 +4,7 @@
  * with one small partial. Offsets and sizes are the IR's; nothing here lays anything out.
  */
 import type { WireStructIR, WireTypeIR } from "../resolve/protocol-ir.js";
-import { cMemberName, type CNames } from "./c-names.js";
+import type { CProtocolNames, CStructNames } from "./c-protocol-names.js";
 
 /** One codec statement: `kind` picks the partial, the rest is what that partial prints. */
 export interface CLeaf {
@@ -23,12 +23,10 @@ export interface CLeaf {
 
 const bits = (size: number) => size * 8;
 
-/** The codec leaves of `s` for one action, pads included for `check`, in offset order. */
-export function cLeaves(names: CNames, s: WireStructIR, action: "put" | "get" | "check"): CLeaf[] {
+/** The codec leaves of `s`, named `own`, for one action, pads included for `check`, in offset order. */
+export function cLeaves(names: CProtocolNames, s: WireStructIR, own: CStructNames, action: "put" | "get" | "check"): CLeaf[] {
   const out: { offset: number; leaf: CLeaf }[] = [];
-  // Per-struct and per-enum helpers, and the fixed wire helpers in a namespace no spec name reaches.
-  const fn = (name: string) => `${names.internal}${name}`;
-  const wire = (name: string) => `${names.internal}wire_${name}`;
+  const wire = names.wire;
   type Loop = { index: string; length: number; step: number };
   const walk = (type: WireTypeIR, offset: number, loops: Loop[], lv: string, lenLv: string, top: number): void => {
     const at = ["p", ...(offset > 0 ? [String(offset)] : []), ...loops.map((l) => `${l.index} * ${l.step}`)].join(" + ");
@@ -44,10 +42,12 @@ export function cLeaves(names: CNames, s: WireStructIR, action: "put" | "get" | 
       case "bool":
         return leaf(action === "check" ? "bool" : "scalar", wire(`${rw}_u8`));
       case "enum":
-        if (action === "check") return leaf("enum", fn(`valid_${type.name}`), 0, "", wire(`get_u${bits(type.size)}`));
+        if (action === "check") return leaf("enum", names.enums.get(type.name)!.validFn, 0, "", wire(`get_u${bits(type.size)}`));
         return leaf("scalar", wire(`${rw}_u${bits(type.size)}`));
-      case "struct":
-        return leaf("struct", fn(`${action}_${type.name}`));
+      case "struct": {
+        const nested = names.structs.get(type.name)!;
+        return leaf("struct", { put: nested.putFn, get: nested.getFn, check: nested.checkFn }[action]);
+      }
       case "string":
         return leaf("string", wire(`${action === "check" ? "valid" : action}_string`), type.max + 1);
       case "bytes":
@@ -62,9 +62,8 @@ export function cLeaves(names: CNames, s: WireStructIR, action: "put" | "get" | 
     }
   };
   for (const f of s.fields) {
-    const name = cMemberName(f.name);
-    const bytes = f.type.kind === "bytes";
-    walk(f.type, f.offset, [], `s->${name}`, bytes ? `s->${cMemberName(`${f.name}_len`)}` : "", f.offset);
+    const { name, len } = own.members.get(f.name)!;
+    walk(f.type, f.offset, [], `s->${name}`, f.type.kind === "bytes" ? `s->${len}` : "", f.offset);
   }
   if (action === "check") {
     for (const pad of s.pads) {

@@ -3,7 +3,7 @@
  * array per pad, at the IR's offsets, each with the kernel-doc line that describes it.
  */
 import type { WireStructIR, WireTypeIR } from "../resolve/protocol-ir.js";
-import { cMemberName, type CNames } from "./c-names.js";
+import type { CProtocolNames, CStructNames } from "./c-protocol-names.js";
 
 /** A member of a C struct: its declaration and the text kernel-doc prints for it. */
 export interface CMember {
@@ -16,7 +16,7 @@ export interface CMember {
 const bits = (size: number) => size * 8;
 
 /** The C type of a field (without the array dimensions) and its dimensions. */
-function cType(names: CNames, type: WireTypeIR): { base: string; dims: string } {
+function cType(names: CProtocolNames, type: WireTypeIR): { base: string; dims: string } {
   switch (type.kind) {
     case "int":
       return { base: type.size === 8 ? `__aligned_${type.signed ? "s" : "u"}64` : `__${type.signed ? "s" : "u"}${bits(type.size)}`, dims: "" };
@@ -25,7 +25,7 @@ function cType(names: CNames, type: WireTypeIR): { base: string; dims: string } 
     case "enum":
       return { base: `__u${bits(type.size)}`, dims: "" };
     case "struct":
-      return { base: `struct ${names.lower}_${type.name}`, dims: "" };
+      return { base: `struct ${names.structs.get(type.name)!.tag}`, dims: "" };
     case "string":
       return { base: "char", dims: `[${type.max + 1}]` };
     case "bytes":
@@ -39,16 +39,16 @@ function cType(names: CNames, type: WireTypeIR): { base: string; dims: string } 
 }
 
 /** What kernel-doc says about a field: its wire type, since the spec gives fields no prose. */
-function describe(names: CNames, type: WireTypeIR): string {
+function describe(names: CProtocolNames, type: WireTypeIR): string {
   switch (type.kind) {
     case "int":
       return `${type.signed ? "signed" : "unsigned"} ${bits(type.size)}-bit integer`;
     case "bool":
       return "boolean, 0 or 1";
     case "enum":
-      return `one of enum ${names.lower}_${type.name}`;
+      return `one of enum ${names.enums.get(type.name)!.tag}`;
     case "struct":
-      return `a struct ${names.lower}_${type.name}`;
+      return `a struct ${names.structs.get(type.name)!.tag}`;
     case "string":
       return `NUL-terminated text of at most ${type.max} bytes, zeros after the NUL`;
     case "bytes":
@@ -58,15 +58,14 @@ function describe(names: CNames, type: WireTypeIR): string {
   }
 }
 
-/** The members of `s` in offset order: its fields, and a `__padN` array for each pad. */
-export function cMembers(names: CNames, s: WireStructIR): CMember[] {
+/** The members of `s`, named `own`, in offset order: its fields, and a `__padN` array for each pad. */
+export function cMembers(names: CProtocolNames, s: WireStructIR, own: CStructNames): CMember[] {
   // A one-byte pad is a plain byte: a one-element array at a struct's end reads as a fake flexible array.
   const padDecl = (i: number, size: number) => (size === 1 ? `__u8 __pad${i};` : `__u8 __pad${i}[${size}];`);
   const members: CMember[] = s.pads.map((pad, i) => ({ name: `__pad${i}`, decl: padDecl(i, pad.size), doc: "zero", offset: pad.offset }));
   for (const f of s.fields) {
-    const name = cMemberName(f.name);
+    const { name, len } = own.members.get(f.name)!;
     if (f.type.kind === "bytes") {
-      const len = cMemberName(`${f.name}_len`);
       members.push({ name: len, decl: `__u16 ${len};`, doc: `length of @${name}, at most ${f.type.max}`, offset: f.offset });
       members.push({ name, decl: `__u8 ${name}[${f.type.max}];`, doc: describe(names, f.type), offset: f.offset + 2 });
       continue;

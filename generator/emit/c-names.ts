@@ -1,21 +1,8 @@
 /**
- * C identifiers: the one place where a spec's names are made safe to print as C struct members,
- * and where the header's prefixed names are spelled.
+ * C identifiers: how a spec name becomes a C member name, and how the header's prefixed names
+ * are spelled. c-protocol-names.ts applies these to a whole protocol.
  */
-
-/**
- * Words a member may not be called in either build of the header: C11 and C23 keywords, GNU
- * spellings, and object-like macros that would rewrite `m->name` (`errno` in libc, `current` in
- * the kernel, `linux`, `unix` and `i386`, which GNU C modes predefine to 1).
- */
-export const cReserved = new Set([
-  "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float",
-  "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed", "sizeof", "static",
-  "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while",
-  "alignas", "alignof", "bool", "constexpr", "false", "nullptr", "static_assert", "thread_local", "true", "typeof",
-  "typeof_unqual", "asm",
-  "errno", "current", "linux", "unix", "i386",
-]);
+import { cReserved } from "./c-reserved.js";
 
 /** A spec field name as a C member name: a reserved word gets a `_` suffix. */
 export function cMemberName(name: string): string {
@@ -40,4 +27,12 @@ export function cNames(name: string): CNames {
 /** An enum constant or macro name under the protocol's prefix: `DEMO_STATUS_OK`. */
 export function cConstant(names: CNames, ...parts: string[]): string {
   return [names.upper, ...parts.map((p) => p.toUpperCase())].join("_");
+}
+
+/**
+ * The include guard. No spec name reaches it (those all start with the prefix), and the
+ * `SYSCALLGEN` in it keeps a protocol named `string` or `features` off libc's own guards.
+ */
+export function cGuard(names: CNames): string {
+  return `_SYSCALLGEN_${names.upper}_H`;
 }

@@ -1,18 +1,13 @@
 /**
  * The view model of the C header: the IR with every name, number and statement the templates
- * print worked out, so the templates hold only C syntax. Sizes and offsets are copied from the IR.
+ * print worked out, so the templates hold only C syntax. Names come from c-protocol-names.ts, the
+ * ones validation checked; sizes and offsets are copied from the IR.
  */
 import { frameHeader, frameHeaderSize, type ProtocolIR, type WireMessageIR, type WireStructIR } from "../resolve/protocol-ir.js";
-import { logMessage } from "../resolve/protocol-layout.js";
+import { logLevelEnum, logMessage } from "../resolve/protocol-layout.js";
 import { cLeaves } from "./c-leaves.js";
 import { cMembers } from "./c-members.js";
-import { cConstant, cMemberName, cNames, type CNames } from "./c-names.js";
-
-/** The enum of log levels every protocol has; its value names are the printk level names. */
-const logLevelEnum = "log_level";
-
-/** The message every protocol has, whose `level` and `text` the kernel prints. */
-const logMessageName = logMessage.name;
+import { cProtocolNames, type CProtocolNames, type CStructNames } from "./c-protocol-names.js";
 
 /** Kernel-doc wants one line; a spec doc may span several. */
 function oneLine(doc: string, fallback: string): string {
@@ -20,20 +15,20 @@ function oneLine(doc: string, fallback: string): string {
   return text === "" ? fallback : text;
 }
 
-/** The view of one struct or message payload. */
-function structView(names: CNames, s: WireStructIR, what: string) {
-  const checks = cLeaves(names, s, "check");
+/** The view of one struct or message payload, whose names are `own`. */
+function structView(names: CProtocolNames, s: WireStructIR, own: CStructNames, what: string) {
+  const checks = cLeaves(names, s, own, "check");
   return {
     name: s.name,
-    tag: `${names.lower}_${s.name}`,
-    putFn: `${names.internal}put_${s.name}`,
-    getFn: `${names.internal}get_${s.name}`,
-    checkFn: `${names.internal}check_${s.name}`,
+    tag: own.tag,
+    putFn: own.putFn,
+    getFn: own.getFn,
+    checkFn: own.checkFn,
     doc: oneLine(s.doc, `${what} ${s.name}.`),
     size: s.size,
-    members: cMembers(names, s),
-    puts: cLeaves(names, s, "put").map((l) => ({ ...l, action: "put" })),
-    gets: cLeaves(names, s, "get").map((l) => ({ ...l, action: "get" })),
+    members: cMembers(names, s, own),
+    puts: cLeaves(names, s, own, "put").map((l) => ({ ...l, action: "put" })),
+    gets: cLeaves(names, s, own, "get").map((l) => ({ ...l, action: "get" })),
     checks: checks.map((l) => ({ ...l, action: "check" })),
     // An empty payload's helpers would otherwise leave their parameters unused (-Wextra).
     empty: s.fields.length === 0,
@@ -42,32 +37,42 @@ function structView(names: CNames, s: WireStructIR, what: string) {
 }
 
 /** The direction bits a message may travel with, as the header's flag macros. */
-function directionFlags(names: CNames, m: WireMessageIR): string {
-  const toKernel = cConstant(names, "to", "kernel");
-  const toHelper = cConstant(names, "to", "helper");
+function directionFlags(names: CProtocolNames, m: WireMessageIR): string {
+  const { toKernel, toHelper } = names;
   return m.direction === "both" ? `${toKernel} | ${toHelper}` : m.direction === "to-kernel" ? toKernel : toHelper;
 }
 
-/** The whole header's view. */
+/**
+ * The whole header's view. Throws when names clash: validation reports those as spec errors, so
+ * only a hand-made IR gets here with one.
+ */
 export function headerView(ir: ProtocolIR) {
-  const names = cNames(ir.name);
-  const messages = ir.messages.map((m) => ({
-    ...structView(names, m, "Message"),
-    constant: cConstant(names, "msg", m.name),
-    id: m.id,
-    member: cMemberName(m.name),
-    frameSize: frameHeaderSize + m.size,
-    flags: directionFlags(names, m),
-    // The kernel only writes what travels to the helper; user space may play either side.
-    kernelSends: m.direction !== "to-kernel",
-  }));
-  const levels = ir.enums.find((e) => e.name === logLevelEnum)?.values ?? [];
-  const log = ir.messages.find((m) => m.name === logMessageName);
+  const names = cProtocolNames(ir);
+  names.book.throwIfClashes(ir.name);
+  const p = names.prefixes;
+  const messages = ir.messages.map((m) => {
+    const own = names.messages.get(m.name)!;
+    return {
+      ...structView(names, m, own, "Message"),
+      constant: own.constant,
+      encodeFn: own.encodeFn,
+      sendFn: own.sendFn,
+      id: m.id,
+      member: own.union,
+      frameSize: frameHeaderSize + m.size,
+      flags: directionFlags(names, m),
+      // The kernel only writes what travels to the helper; user space may play either side.
+      kernelSends: m.direction !== "to-kernel",
+    };
+  });
+  const levels = names.enums.get(logLevelEnum)?.values ?? new Map<string, string>();
+  const log = ir.messages.find((m) => m.id === logMessage.id);
+  const logNames = log && names.messages.get(log.name);
   return {
-    lower: names.lower,
-    upper: names.upper,
-    internal: names.internal,
-    guard: `_${names.upper}_H`,
+    lower: p.lower,
+    upper: p.upper,
+    internal: p.internal,
+    guard: names.guard,
     doc: oneLine(ir.doc, `The ${ir.name} protocol.`),
     magic: `0x${ir.magic.toString(16).padStart(8, "0")}`,
     version: ir.version,
@@ -75,20 +80,23 @@ export function headerView(ir: ProtocolIR) {
     header: frameHeader,
     maxPayload: ir.maxPayload,
     maxFrame: frameHeaderSize + ir.maxPayload,
-    toKernel: cConstant(names, "to", "kernel"),
-    toHelper: cConstant(names, "to", "helper"),
-    enums: ir.enums.map((e) => ({
-      name: e.name,
-      tag: `${names.lower}_${e.name}`,
-      fn: `${names.internal}valid_${e.name}`,
-      doc: oneLine(e.doc, `Values of ${e.name}.`),
-      bits: e.size * 8,
-      values: e.values.map((v) => ({ constant: cConstant(names, e.name, v.name), value: v.value })),
-    })),
-    structs: ir.structs.map((s) => structView(names, s, "Struct")),
+    toKernel: names.toKernel,
+    toHelper: names.toHelper,
+    enums: ir.enums.map((e) => {
+      const own = names.enums.get(e.name)!;
+      return {
+        name: e.name,
+        tag: own.tag,
+        fn: own.validFn,
+        doc: oneLine(e.doc, `Values of ${e.name}.`),
+        bits: e.size * 8,
+        values: e.values.map((v) => ({ constant: own.values.get(v.name)!, value: v.value })),
+      };
+    }),
+    structs: ir.structs.map((s) => structView(names, s, names.structs.get(s.name)!, "Struct")),
     messages,
     // The built-in log message, for the kernel's printk helpers; absent only from a hand-made IR.
-    log: log ? { tag: `${names.lower}_${log.name}`, level: cMemberName("level"), text: cMemberName("text") } : null,
-    logLevels: levels.map((v) => ({ constant: cConstant(names, logLevelEnum, v.name), kern: `KERN_${v.name.toUpperCase()}` })),
+    log: logNames ? { tag: logNames.tag, level: logNames.members.get("level")!.name, text: logNames.members.get("text")!.name } : null,
+    logLevels: [...levels].map(([level, constant]) => ({ constant, kern: `KERN_${level.toUpperCase()}` })),
   };
 }

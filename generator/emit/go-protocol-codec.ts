@@ -4,17 +4,19 @@
  * this module only spells them as Go slice bounds.
  */
 import type { WireStructIR, WireTypeIR } from "../resolve/protocol-ir.js";
-import { goCamel } from "./go-protocol-names.js";
+import type { GoProtocolNames, GoStructNames } from "./go-protocol-names.js";
 import { goFieldType } from "./go-protocol-types.js";
 
 /**
  * One step of a codec function. `at` is the Go offset expression of its first byte in `b`, `span`
- * the `lo:hi` of its bytes, `value` the Go expression of the struct field it reads or writes.
+ * the `lo:hi` of its bytes (`alone` the same, as the only argument of a call), `value` the Go
+ * expression of the struct field it reads or writes.
  */
 export interface CodecOp {
   kind: "int" | "bool" | "enum" | "struct" | "string" | "bytes" | "raw" | "array" | "pad";
   at: string;
   span: string;
+  alone: string;
   value: string;
   /** int, enum: width in bits, Go type of the value, and the unsigned type on the wire. */
   bits: number;
@@ -22,8 +24,6 @@ export interface CodecOp {
   wireType: string;
   /** int: whether the value needs converting to and from its unsigned wire type. */
   signed: boolean;
-  /** struct: the Go name whose encode/decode functions handle it. */
-  codec: string;
   /** array: the loop's index variable and the op for one element. */
   index: string;
   inner: CodecOp | null;
@@ -32,33 +32,35 @@ export interface CodecOp {
 // Loop variables by nesting depth; arrays of arrays are rare, so the short names cover them.
 const indexNames = ["i", "j", "k"];
 
-/** The ops of `s`: its pads and its fields, in offset order. The receiver is `m`, the bytes `b`. */
-export function codecOps(s: WireStructIR): CodecOp[] {
+/**
+ * The ops of `s`, whose Go names are `own`: its pads and its fields, in offset order. The
+ * receiver is `m`, the bytes `b`.
+ */
+export function codecOps(s: WireStructIR, own: GoStructNames, names: GoProtocolNames): CodecOp[] {
   const items = [
     ...s.pads.map((p) => ({ offset: p.offset, op: padOp(p.offset, p.size) })),
-    ...s.fields.map((f) => ({ offset: f.offset, op: fieldOp(f.type, String(f.offset), f.size, `m.${goCamel(f.name)}`, 0) })),
+    ...s.fields.map((f) => ({ offset: f.offset, op: fieldOp(names, f.type, String(f.offset), f.size, `m.${own.fields.get(f.name)!}`, 0) })),
   ];
   return items.sort((a, b) => a.offset - b.offset).map((item) => item.op);
 }
 
 function padOp(offset: number, size: number): CodecOp {
-  return { ...blank(), kind: "pad", at: String(offset), span: span(String(offset), size) };
+  return { ...blank(), kind: "pad", at: String(offset), span: span(String(offset), size), alone: span(String(offset), size) };
 }
 
-function fieldOp(type: WireTypeIR, at: string, size: number, value: string, depth: number): CodecOp {
-  const base = { ...blank(), at, span: span(at, size), value };
+function fieldOp(names: GoProtocolNames, type: WireTypeIR, at: string, size: number, value: string, depth: number): CodecOp {
+  const base = { ...blank(), at, span: span(at, size), alone: span(at, size, true), value };
   switch (type.kind) {
     case "int": {
       const bits = type.size * 8;
-      return { ...base, kind: "int", bits, goType: goFieldType(type), wireType: `uint${bits}`, signed: type.signed };
+      return { ...base, kind: "int", bits, goType: goFieldType(type, names), wireType: `uint${bits}`, signed: type.signed };
     }
     case "enum":
-      return { ...base, kind: "enum", bits: type.size * 8, goType: goFieldType(type), wireType: `uint${type.size * 8}` };
-    case "struct":
-      return { ...base, kind: "struct", codec: goCamel(type.name) };
+      return { ...base, kind: "enum", bits: type.size * 8, goType: goFieldType(type, names), wireType: `uint${type.size * 8}` };
     case "bool":
     case "string":
     case "bytes":
+    case "struct":
       return { ...base, kind: type.kind };
     case "array": {
       // A byte array is its own wire image: one copy instead of a loop.
@@ -66,22 +68,21 @@ function fieldOp(type: WireTypeIR, at: string, size: number, value: string, dept
       const index = indexNames[depth] ?? `i${depth}`;
       const step = type.elementSize === 1 ? index : `${index}*${type.elementSize}`;
       const elementAt = at === "0" ? step : `${at}+${step}`;
-      return { ...base, kind: "array", index, inner: fieldOp(type.element, elementAt, type.elementSize, `${value}[${index}]`, depth + 1) };
+      return { ...base, kind: "array", index, inner: fieldOp(names, type.element, elementAt, type.elementSize, `${value}[${index}]`, depth + 1) };
     }
   }
 }
 
 /**
- * `lo:hi` as gofmt prints it where the templates use it. gofmt spaces the colon of a slice whose
- * bounds are expressions only outside calls of several arguments; the templates slice an
- * element of an array only as such an argument, and pads (alone in a call) have numeric bounds.
+ * `lo:hi` as gofmt prints it. gofmt spaces the colon of a slice whose bounds are expressions,
+ * except in a call of several arguments; `alone` is for a slice that is a call's only argument.
  */
-function span(at: string, size: number): string {
+function span(at: string, size: number, alone = false): string {
   if (/^\d+$/.test(at)) return `${at}:${Number(at) + size}`;
-  return `${at}:${at}+${size}`;
+  return alone ? `${at} : ${at}+${size}` : `${at}:${at}+${size}`;
 }
 
 // Strict templates reject missing fields, so every op carries every field.
 function blank(): CodecOp {
-  return { kind: "pad", at: "", span: "", value: "", bits: 0, goType: "", wireType: "", signed: false, codec: "", index: "", inner: null };
+  return { kind: "pad", at: "", span: "", alone: "", value: "", bits: 0, goType: "", wireType: "", signed: false, index: "", inner: null };
 }

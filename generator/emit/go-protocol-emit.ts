@@ -35,7 +35,9 @@ export function emitGoProtocol(ir: ProtocolIR, options: GoProtocolOptions): Gene
     content: entries["file.go"]!({ package: view.package, doc, imports: importsOf(decls, options.rawsysImport), decls }),
   });
   return [
-    file(`${view.package}.go`, [part("constants"), part("msg-type"), ...view.enums.map((e) => part("enum", e))], view.doc),
+    // No file is named after the protocol: `codec` would overwrite codec.go, and a name ending in
+    // _test, _linux or _arm64 would make the go tool skip the file or build it on one arch only.
+    file("protocol.go", [part("constants"), part("msg-type"), ...view.enums.map((e) => part("enum", e))], view.doc),
     file("types.go", [
       ...view.texts.map((t) => part("text-type", t)),
       ...view.blobs.map((b) => part("blob-type", b)),

@@ -3,35 +3,26 @@
  * holds all its bytes inline: encoding and decoding copy into it and never allocate.
  */
 import type { WireTypeIR } from "../resolve/protocol-ir.js";
-import { goCamel } from "./go-protocol-names.js";
+import type { GoProtocolNames } from "./go-protocol-names.js";
 
-/** The Go type a field of `type` has in a message struct. */
-export function goFieldType(type: WireTypeIR): string {
+/** The Go type a field of `type` has in a message struct, spelled with the package's names. */
+export function goFieldType(type: WireTypeIR, names: GoProtocolNames): string {
   switch (type.kind) {
     case "int":
       return `${type.signed ? "int" : "uint"}${type.size * 8}`;
     case "bool":
       return "bool";
     case "enum":
+      return names.enums.get(type.name)!.type;
     case "struct":
-      return goCamel(type.name);
+      return names.structs.get(type.name)!.type;
     case "array":
-      return `[${type.length}]${goFieldType(type.element)}`;
+      return `[${type.length}]${goFieldType(type.element, names)}`;
     case "string":
-      return textTypeName(type.max);
+      return names.texts.get(type.max)!;
     case "bytes":
-      return blobTypeName(type.max);
+      return names.blobs.get(type.max)!;
   }
-}
-
-/** The array type of a string field of at most `max` bytes (max + 1 with its NUL). */
-export function textTypeName(max: number): string {
-  return `String${max}`;
-}
-
-/** The struct type of a bytes field of at most `max` bytes. */
-export function blobTypeName(max: number): string {
-  return `Bytes${max}`;
 }
 
 /** The string and bytes bounds used anywhere in `types` (arrays included), each once, ascending. */

@@ -15,6 +15,9 @@ export const logMessage = {
   levels: ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"],
 } as const;
 
+/** The enum of the log message's printk levels, which every protocol has too. */
+export const logLevelEnum = "log_level";
+
 const scalars: Record<string, WireTypeIR> = {
   u8: { kind: "int", size: 1, signed: false },
   u16: { kind: "int", size: 2, signed: false },
@@ -37,7 +40,7 @@ export function isProtocolScalar(type: string): boolean {
 /** Lays out a validated protocol spec, adding the log message and its level enum. */
 export function layoutProtocol(spec: ProtocolSpec): ProtocolIR {
   const enums: WireEnumIR[] = [
-    { name: "log_level", doc: "printk levels of a log message, KERN_EMERG (0) to KERN_DEBUG (7).", size: 1, values: logMessage.levels.map((name, value) => ({ name, value })) },
+    { name: logLevelEnum, doc: "printk levels of a log message, KERN_EMERG (0) to KERN_DEBUG (7).", size: 1, values: logMessage.levels.map((name, value) => ({ name, value })) },
     ...Object.entries(spec.enums ?? {}).map(([name, e]) => ({
       name,
       doc: e.doc ?? "",
@@ -104,7 +107,7 @@ export function layoutProtocol(spec: ProtocolSpec): ProtocolIR {
 
   for (const [name, s] of structOrder(spec)) structs.set(name, layout(name, s.doc ?? "", s.fields, 1));
   const log: WireMessageIR = {
-    ...layout(logMessage.name, "A line the helper logs through the driver, printed at its printk level.", { level: "log_level", text: { string: logMessage.textMax } }, 8),
+    ...layout(logMessage.name, "A line the helper logs through the driver, printed at its printk level.", { level: logLevelEnum, text: { string: logMessage.textMax } }, 8),
     id: logMessage.id,
     direction: "to-kernel",
   };

@@ -6,13 +6,11 @@
 import type { DiagnosticSink, SourcePos } from "../load/diagnostics.js";
 import { keyPosOf, posOf } from "../load/literal.js";
 import type { SpecFile } from "../load/load-specs.js";
-import { isGoKeyword } from "../emit/go-names.js";
-import { GoNameClash } from "../emit/go-protocol-names.js";
-import { goProtocolView } from "../emit/go-protocol-view.js";
 import { frameHeaderSize, maxFrameSize } from "../resolve/protocol-ir.js";
-import { isProtocolScalar, layoutProtocol, logMessage } from "../resolve/protocol-layout.js";
+import { isProtocolScalar, layoutProtocol, logLevelEnum, logMessage } from "../resolve/protocol-layout.js";
 import type { ProtocolIR } from "../resolve/protocol-ir.js";
 import type { ProtocolFieldType, ProtocolSpec } from "../spec/protocol.js";
+import { checkProtocolNames, protocolNameProblem } from "./validate-protocol-names.js";
 
 const snakeCase = /^[a-z][a-z0-9_]*$/;
 const enumLimits = { u8: 0xff, u16: 0xffff, u32: 0xffffffff } as const;
@@ -22,16 +20,19 @@ export function validateProtocols(files: SpecFile<ProtocolSpec>[], sink: Diagnos
   const protocolNames = new Map<string, SourcePos>();
   for (const { data: spec } of files) {
     const at = posOf(spec, "name");
-    if (!snakeCase.test(spec.name) || isGoKeyword(spec.name)) sink.error(at, `protocol name \`${spec.name}\` must be lower case letters, digits and _ (a C prefix and a Go package name), not a Go keyword`);
+    const problem = protocolNameProblem(spec.name);
+    if (problem) sink.error(at, `protocol name \`${spec.name}\` ${problem}`);
     const earlier = protocolNames.get(spec.name);
     if (earlier) sink.error(at, `duplicate protocol \`${spec.name}\` (first declared at ${earlier.file}:${earlier.line})`);
     protocolNames.set(spec.name, at);
     if (!Number.isInteger(spec.version) || spec.version < 1 || spec.version > 0xffff) sink.error(posOf(spec, "version"), `version must be a whole number from 1 to 65535`);
     if (!Number.isInteger(spec.magic) || spec.magic < 0 || spec.magic > 0xffffffff) sink.error(posOf(spec, "magic"), `magic must be a 32-bit unsigned number`);
-    // Each check needs the ones before it to pass: a spec that cannot be laid out has no frames.
+    // Only a sound spec can be laid out; its frame sizes and its generated names are then checked
+    // apart, so a spec with both kinds of problem gets every error at once.
     if (!validateOne(spec, sink)) continue;
     const ir = layoutProtocol(spec);
-    if (checkFrameSizes(spec, ir, sink)) checkGoNames(spec, ir, sink);
+    checkFrameSizes(spec, ir, sink);
+    checkProtocolNames(spec, ir, sink);
   }
 }
 
@@ -44,21 +45,13 @@ function validateOne(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
   const declare = (kind: string, table: object, name: string) => {
     const at = keyPosOf(table, name);
     if (!snakeCase.test(name)) sink.error(at, `${kind} name \`${name}\` must be snake_case`);
-    if ([logMessage.name, "log_level", "msg", "msg_type", "reader"].includes(name)) sink.error(at, `\`${name}\` is reserved for the generated log message and frame types`);
+    if ([logMessage.name, logLevelEnum, "msg", "msg_type", "reader"].includes(name)) sink.error(at, `\`${name}\` is reserved for the generated log message and frame types`);
     const other = typeNames.get(name);
-    if (other) sink.error(at, `${kind} \`${name}\` has the name of a ${other}`);
+    if (other) sink.error(at, `${kind} \`${name}\` has the name of ${other === "enum" ? "an" : "a"} ${other}`);
     typeNames.set(name, kind);
   };
-  // C names every enum value <PROTO>_<ENUM>_<VALUE>: two pairs must not meet in one name.
-  const enumConstants = new Map<string, string>();
   for (const [name, e] of Object.entries(enums)) {
     declare("enum", enums, name);
-    for (const valueName of Object.keys(e.values)) {
-      const constant = `${name}_${valueName}`;
-      const other = enumConstants.get(constant);
-      if (other) sink.error(keyPosOf(e.values, valueName), `${name}.${valueName} and ${other} both become the C constant ${spec.name.toUpperCase()}_${constant.toUpperCase()}`);
-      enumConstants.set(constant, `${name}.${valueName}`);
-    }
     const limit = enumLimits[e.width ?? "u32"];
     const seen = new Map<number, string>();
     if (Object.keys(e.values).length === 0) sink.error(posOf(e, "values"), `enum \`${name}\` has no values`);
@@ -126,24 +119,13 @@ function containsItself(name: string, structs: Record<string, { fields: Record<s
   return Object.values(structs[name]!.fields).some((t) => reaches(t, new Set()));
 }
 
-/** Runs the Go side's naming over the spec, so two names that camel-case alike are a spec error. */
-function checkGoNames(spec: ProtocolSpec, ir: ProtocolIR, sink: DiagnosticSink): void {
-  try {
-    goProtocolView(ir);
-  } catch (e) {
-    if (!(e instanceof GoNameClash)) throw e;
-    sink.error(posOf(spec, "name"), `protocol \`${spec.name}\`: ${e.message}`);
-  }
-}
-
 /**
  * The kernel encodes a message it sends on its stack, so those frames stay well under the
  * kernel's 2048-byte stack frame warning; frames from the helper are read into the caller's buffer.
  */
 export const maxKernelSentFrame = 1024;
 
-function checkFrameSizes(spec: ProtocolSpec, ir: ProtocolIR, sink: DiagnosticSink): boolean {
-  const before = sink.items.length;
+function checkFrameSizes(spec: ProtocolSpec, ir: ProtocolIR, sink: DiagnosticSink): void {
   for (const message of ir.messages) {
     const frame = frameHeaderSize + message.size;
     if (message.id === logMessage.id) continue;
@@ -154,5 +136,4 @@ function checkFrameSizes(spec: ProtocolSpec, ir: ProtocolIR, sink: DiagnosticSin
       sink.error(at, `message \`${message.name}\` goes to the helper in a ${frame}-byte frame; the kernel builds those on its stack, so they are limited to ${maxKernelSentFrame} bytes`);
     }
   }
-  return sink.items.length === before;
 }

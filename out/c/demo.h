@@ -12,8 +12,8 @@
  * One header for both sides: the codec is the same code in the kernel and in user space, and only
  * the I/O differs (struct file with kernel_read/kernel_write, or an fd with read/write).
  */
-#ifndef _DEMO_H
-#define _DEMO_H
+#ifndef _SYSCALLGEN_DEMO_H
+#define _SYSCALLGEN_DEMO_H
 
 #ifdef __KERNEL__
 #include <linux/build_bug.h>
@@ -1178,12 +1178,14 @@ struct demo_reader {
  * @from_umh: the pipe from the helper (umd_info.pipe_from_umh).
  * @buf: where the bytes go.
  * @n: how many.
- * @frame_start: whether these are a frame's first bytes, where end of file is a clean end.
  *
- * Return: 0, -EPIPE at end of file before a frame, -EBADMSG at end of file inside one, or
- * kernel_read()'s error (after which the stream is out of step and should be dropped).
+ * End of file is -EPIPE even inside a frame: the helper is gone, and a frame it cut short is
+ * part of a lost stream, not a malformed frame (-EBADMSG) that a reader could skip.
+ *
+ * Return: 0, -EPIPE at end of file, or kernel_read()'s error (after which the stream is out of
+ * step and should be dropped).
  */
-static inline int __demo_wire_read(struct file *from_umh, __u8 *buf, size_t n, bool frame_start)
+static inline int __demo_wire_read(struct file *from_umh, __u8 *buf, size_t n)
 {
 	size_t done = 0;
 
@@ -1194,7 +1196,7 @@ static inline int __demo_wire_read(struct file *from_umh, __u8 *buf, size_t n, b
 		if (ret < 0)
 			return ret;
 		if (ret == 0)
-			return done == 0 && frame_start ? -EPIPE : -EBADMSG;
+			return -EPIPE;
 		done += ret;
 	}
 	return 0;
@@ -1229,21 +1231,21 @@ static inline int __demo_wire_write(struct file *to_umh, const __u8 *frame, int 
  * then reads exactly the payload its type has, and checks all of it with demo_decode().
  * Only messages that travel to the kernel are accepted.
  *
- * Return: the message type, -EPIPE at end of file (the helper exited), -EPROTO for another
- * protocol version, -EBADMSG for a malformed frame (see demo_decode()), or kernel_read()'s
- * error. After any error the stream is out of step and should be dropped.
+ * Return: the message type, -EPIPE at end of file (the helper exited), even inside a frame,
+ * -EPROTO for another protocol version, -EBADMSG for a malformed frame (see demo_decode()),
+ * or kernel_read()'s error. After any error the stream is out of step and should be dropped.
  */
 static inline int demo_recv(struct file *from_umh, struct demo_reader *r, struct demo_msg *out)
 {
 	int size, err;
 
-	err = __demo_wire_read(from_umh, r->buf, DEMO_HEADER_SIZE, true);
+	err = __demo_wire_read(from_umh, r->buf, DEMO_HEADER_SIZE);
 	if (err)
 		return err;
 	size = __demo_wire_check_header(r->buf, DEMO_TO_KERNEL);
 	if (size < 0)
 		return size;
-	err = __demo_wire_read(from_umh, r->buf + DEMO_HEADER_SIZE, size, false);
+	err = __demo_wire_read(from_umh, r->buf + DEMO_HEADER_SIZE, size);
 	if (err)
 		return err;
 	return demo_decode(r->buf, DEMO_HEADER_SIZE + size, DEMO_TO_KERNEL, out);
@@ -1369,12 +1371,13 @@ struct demo_reader {
  * @fd: the pipe.
  * @buf: where the bytes go.
  * @n: how many.
- * @frame_start: whether these are a frame's first bytes, where end of file is a clean end.
  *
- * Return: 0, -EPIPE at end of file before a frame, -EBADMSG at end of file inside one, or
- * -errno from read().
+ * End of file is -EPIPE even inside a frame: the peer is gone, and a frame it cut short is part
+ * of a lost stream, not a malformed frame (-EBADMSG) that a reader could skip.
+ *
+ * Return: 0, -EPIPE at end of file, or -errno from read().
  */
-static inline int __demo_wire_read(int fd, __u8 *buf, size_t n, int frame_start)
+static inline int __demo_wire_read(int fd, __u8 *buf, size_t n)
 {
 	size_t done = 0;
 
@@ -1386,7 +1389,7 @@ static inline int __demo_wire_read(int fd, __u8 *buf, size_t n, int frame_start)
 		if (ret < 0)
 			return -errno;
 		if (ret == 0)
-			return done == 0 && frame_start ? -EPIPE : -EBADMSG;
+			return -EPIPE;
 		done += (size_t)ret;
 	}
 	return 0;
@@ -1427,22 +1430,22 @@ static inline int __demo_wire_write(int fd, const __u8 *frame, int size)
  * Reads the header first and checks it, so a bad length is rejected before any payload is read;
  * then reads exactly the payload its type has, and checks all of it with demo_decode().
  *
- * Return: the message type, -EPIPE at end of file, -EPROTO for another protocol version, -EBADMSG
- * for a malformed frame (see demo_decode()), or -errno from read(). After any error the
- * stream is out of step and should be dropped.
+ * Return: the message type, -EPIPE at end of file (even inside a frame), -EPROTO for another
+ * protocol version, -EBADMSG for a malformed frame (see demo_decode()), or -errno from
+ * read(). After any error the stream is out of step and should be dropped.
  */
 static inline int demo_recv(int fd, struct demo_reader *r, struct demo_msg *out,
 			    unsigned int accept)
 {
 	int size, err;
 
-	err = __demo_wire_read(fd, r->buf, DEMO_HEADER_SIZE, 1);
+	err = __demo_wire_read(fd, r->buf, DEMO_HEADER_SIZE);
 	if (err)
 		return err;
 	size = __demo_wire_check_header(r->buf, accept);
 	if (size < 0)
 		return size;
-	err = __demo_wire_read(fd, r->buf + DEMO_HEADER_SIZE, (size_t)size, 0);
+	err = __demo_wire_read(fd, r->buf + DEMO_HEADER_SIZE, (size_t)size);
 	if (err)
 		return err;
 	return demo_decode(r->buf, DEMO_HEADER_SIZE + (size_t)size, accept, out);
@@ -1558,4 +1561,4 @@ static inline int demo_send_ping(int fd, __u32 seq, const struct demo_ping *m)
 
 #endif /* __KERNEL__ */
 
-#endif /* _DEMO_H */
+#endif /* _SYSCALLGEN_DEMO_H */

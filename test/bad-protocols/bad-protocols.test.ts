@@ -53,12 +53,41 @@ const cases: Case[] = [
   { name: "a message and a struct with one name", find: "set: {", replace: "point: {", at: "point: { id", message: "message `point` has the name of a struct" },
   { name: "array of odd-sized blobs", find: "blob: { bytes: 64 }", replace: "blob: { array: { bytes: 5 }, length: 2 }", at: "{ array: { bytes: 5 }", message: "done.blob: an array of { bytes: 5 } needs an even maximum length" },
   { name: "reserved type name reader", find: 'structs: { point: { fields: { x: "s32", y: "s32" } } },', replace: 'structs: { point: { fields: { x: "s32", y: "s32" } }, reader: { fields: { n: "u8" } } },', at: "reader: {", message: "`reader` is reserved" },
-  { name: "two field names with one Go name", find: 'y: "s32" }', replace: 'y: "s32", x_1: "u8", x1: "u8" }', at: '"probe"', message: "field x1 and field x_1 are both the Go name X1 in struct Point" },
+  { name: "two field names with one Go name", find: 'y: "s32" }', replace: 'y: "s32", x_1: "u8", x1: "u8" }', at: 'x1: "u8"', message: "field `point.x1` and field `point.x_1` are both the Go name X1 in struct Point" },
   { name: "blob length name taken", find: 'status: "s32", blob', replace: 'blob_len: "s32", blob', at: "blob_len:", message: "done.blob_len: the name of the length of blob `blob`" },
-  { name: "enum constants meeting in one C name", find: "values: { off: 0, on: 1 } } },", replace: "values: { off: 0, on_x: 1 } }, mode_on: { values: { x: 1 } } },", at: "x: 1 } } }", message: "mode_on.x and mode.on_x both become the C constant PROBE_MODE_ON_X" },
+  { name: "enum constants meeting in one C name", find: "values: { off: 0, on: 1 } } },", replace: "values: { off: 0, on_x: 1 } }, mode_on: { values: { x: 1 } } },", at: "x: 1 } } }", message: "value `mode_on.x` and value `mode.on_x` are both the C name PROBE_MODE_ON_X in the header" },
+  // Names that meet the generated code's own, each reported at the declaration that takes it.
+  { name: "message named like Msg's own field", find: "done: {", replace: "seq: {", at: "seq: {", message: "message `seq` and Msg's own Seq are both the Go name Seq in struct Msg" },
+  { name: "field named like the method of every message", find: 'status: "s32"', replace: 'encode_frame: "s32"', at: "encode_frame:", message: "field `done.encode_frame` and the method EncodeFrame are both the Go name EncodeFrame in struct Done" },
+  {
+    name: "enum value that is a frame constant in C and Go",
+    find: "values: { off: 0, on: 1 } } },",
+    replace: "values: { off: 0, on: 1 } }, max: { values: { frame: 1 } } },",
+    at: "frame: 1",
+    message: "value `max.frame` and the package's own MaxFrame are both the Go name MaxFrame in package probe; value `max.frame` and the header's own PROBE_MAX_FRAME macro are both the C name PROBE_MAX_FRAME in the header",
+  },
+  { name: "message type constant of another message", find: "done: {", replace: "msg_set: {", at: "msg_set: {", message: "message `msg_set` and message `set` are both the Go name MsgSet in package probe" },
+  { name: "struct named like a string type", find: "structs: { point:", replace: "structs: { string15: { fields: { n: \"u8\" } }, point:", at: "string15:", message: "struct `string15` and the package's type String15 for { string: 15 } are both the Go name String15 in package probe" },
+  { name: "two members that are one C member", find: 'y: "s32" }', replace: 'y: "s32", int_: "u8", int: "u8" }', at: 'int: "u8"', message: "field `point.int` and field `point.int_` are both the C name int_ in struct probe_point" },
+  { name: "a field that is a kernel macro", find: 'y: "s32" }', replace: 'y: "s32", fallthrough_: "u8", fallthrough: "u8" }', at: 'fallthrough: "u8"', message: "are both the C name fallthrough_ in struct probe_point" },
+  { name: "protocol named main", find: 'name: "probe"', replace: 'name: "main"', at: '"main"', message: "protocol name `main` is not a Go package name a helper can import" },
+  { name: "protocol named like a Windows device", find: 'name: "probe"', replace: 'name: "nul"', at: '"nul"', message: "protocol name `nul` is a Windows device name, which no Go import path may contain" },
+  { name: "protocol whose header hides a libc header", find: 'name: "probe"', replace: 'name: "string"', at: '"string"', message: "the protocol's name and the system header <string.h> are both the C name string.h in the include path" },
   { name: "kernel-sent frame over 1024 bytes", find: "label: { string: 15 }", replace: "label: { string: 1015 }", at: "set: {", message: "message `set` goes to the helper in a 1048-byte frame" },
+  { name: "protocol named like the syscall package", find: 'name: "probe"', replace: 'name: "rawsys"', at: '"rawsys"', message: "protocol `rawsys` would write its Go package into go/rawsys/, the syscall package's folder" },
   { name: "wrong direction (TypeScript)", find: 'direction: "to-helper"', replace: 'direction: "to-driver"', at: "direction: \"to-driver\"", message: "Type '\"to-driver\"' is not assignable" },
 ];
+
+/** The SpecErrors that generating the protocol in `file` must throw. */
+function specErrorsOf(file: string): SpecErrors {
+  try {
+    generate({ specs: [fixture], bundledSpecs: false, protocols: [file], goImportPrefix: "example.com/probe/go", cwd: work });
+  } catch (e) {
+    if (e instanceof SpecErrors) return e;
+    throw e;
+  }
+  throw new Error(`${file}: generate() accepted the protocol`);
+}
 
 function positionOf(text: string, snippet: string): { line: number; column: number } {
   const index = text.indexOf(snippet);
@@ -71,7 +100,8 @@ describe("each protocol spec mistake is one error at its place", () => {
   test("the unedited protocol is valid", () => {
     const file = join(work, "valid.ts");
     writeFileSync(file, valid);
-    expect(generate({ specsDir: fixture, protocols: [file], cwd: work }).protocols.map((p) => p.name)).toEqual(["probe"]);
+    const result = generate({ specs: [fixture], bundledSpecs: false, protocols: [file], goImportPrefix: "example.com/probe/go", cwd: work });
+    expect(result.protocols.map((p) => p.name)).toEqual(["probe"]);
   });
 
   test.each(cases)("$name", ({ name, find, replace, at, message }) => {
@@ -79,19 +109,25 @@ describe("each protocol spec mistake is one error at its place", () => {
     const text = valid.replace(find, replace);
     const file = join(work, `${name.replace(/\W+/g, "-")}.ts`);
     writeFileSync(file, text);
-    let caught: unknown;
-    try {
-      generate({ specsDir: fixture, protocols: [file], cwd: work });
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(SpecErrors);
-    const diagnostics = (caught as SpecErrors).diagnostics;
-    expect(diagnostics, (caught as Error).message).toHaveLength(1);
+    const caught = specErrorsOf(file);
+    const diagnostics = caught.diagnostics;
+    expect(diagnostics, caught.message).toHaveLength(1);
     const [d] = diagnostics;
     expect(d!.pos.file).toBe(file.slice(work.length + 1));
     expect(d!.message).toContain(message);
     const expected = positionOf(text, at);
     expect({ line: d!.pos.line, column: d!.pos.column }).toEqual(expected);
+  });
+
+  test("every name clash is reported, each at its own declaration", () => {
+    const text = valid.replace("done: {", "seq: {").replace('status: "s32"', 'encode_frame: "s32"').replace("on: 1 } } },", "on: 1 } }, max: { values: { payload: 0 } } },");
+    const file = join(work, "several-clashes.ts");
+    writeFileSync(file, text);
+    const found = specErrorsOf(file).diagnostics.map((d) => ({ line: d.pos.line, column: d.pos.column, clash: d.message.match(/the (?:Go|C) name (\S+)/)?.[1] ?? d.message }));
+    expect(found).toEqual([
+      { ...positionOf(text, "payload: 0"), clash: "MaxPayload" },
+      { ...positionOf(text, "seq: {"), clash: "Seq" },
+      { ...positionOf(text, "encode_frame:"), clash: "EncodeFrame" },
+    ]);
   });
 });

@@ -187,17 +187,16 @@ func decodeBlob(n *uint16, data, src []byte) bool {
 	return true
 }
 
-// encodeRange writes m into b, exactly 16 bytes with zero pads; false if m breaks a
-// wire rule.
-func encodeRange(b []byte, m *Range) bool {
+// encode writes m into b, exactly 16 bytes with zero pads; false if m breaks a wire rule.
+func (m *Range) encode(b []byte) bool {
 	put64(b[0:], m.Offset)
 	put32(b[8:], m.Length)
 	zero(b[12:16])
 	return true
 }
 
-// decodeRange reads b, exactly 16 bytes, into m; false if b breaks a wire rule.
-func decodeRange(b []byte, m *Range) bool {
+// decode reads b, exactly 16 bytes, into m; false if b breaks a wire rule.
+func (m *Range) decode(b []byte) bool {
 	m.Offset = get64(b[0:])
 	m.Length = get32(b[8:])
 	if !isZero(b[12:16]) {
@@ -206,11 +205,10 @@ func decodeRange(b []byte, m *Range) bool {
 	return true
 }
 
-// encodeStats writes m into b, exactly 48 bytes with zero pads; false if m breaks a
-// wire rule.
-func encodeStats(b []byte, m *Stats) bool {
+// encode writes m into b, exactly 48 bytes with zero pads; false if m breaks a wire rule.
+func (m *Stats) encode(b []byte) bool {
 	for i := range m.Ranges {
-		if !encodeRange(b[i*16:i*16+16], &m.Ranges[i]) {
+		if !m.Ranges[i].encode(b[i*16 : i*16+16]) {
 			return false
 		}
 	}
@@ -220,10 +218,10 @@ func encodeStats(b []byte, m *Stats) bool {
 	return true
 }
 
-// decodeStats reads b, exactly 48 bytes, into m; false if b breaks a wire rule.
-func decodeStats(b []byte, m *Stats) bool {
+// decode reads b, exactly 48 bytes, into m; false if b breaks a wire rule.
+func (m *Stats) decode(b []byte) bool {
 	for i := range m.Ranges {
-		if !decodeRange(b[i*16:i*16+16], &m.Ranges[i]) {
+		if !m.Ranges[i].decode(b[i*16 : i*16+16]) {
 			return false
 		}
 	}
@@ -235,9 +233,8 @@ func decodeStats(b []byte, m *Stats) bool {
 	return true
 }
 
-// encodeLog writes m into b, exactly 248 bytes with zero pads; false if m breaks a
-// wire rule.
-func encodeLog(b []byte, m *Log) bool {
+// encode writes m into b, exactly 248 bytes with zero pads; false if m breaks a wire rule.
+func (m *Log) encode(b []byte) bool {
 	if !m.Level.Valid() {
 		return false
 	}
@@ -249,8 +246,8 @@ func encodeLog(b []byte, m *Log) bool {
 	return true
 }
 
-// decodeLog reads b, exactly 248 bytes, into m; false if b breaks a wire rule.
-func decodeLog(b []byte, m *Log) bool {
+// decode reads b, exactly 248 bytes, into m; false if b breaks a wire rule.
+func (m *Log) decode(b []byte) bool {
 	if m.Level = LogLevel(get8(b[0:])); !m.Level.Valid() {
 		return false
 	}
@@ -263,9 +260,8 @@ func decodeLog(b []byte, m *Log) bool {
 	return true
 }
 
-// encodeHello writes m into b, exactly 40 bytes with zero pads; false if m breaks a
-// wire rule.
-func encodeHello(b []byte, m *Hello) bool {
+// encode writes m into b, exactly 40 bytes with zero pads; false if m breaks a wire rule.
+func (m *Hello) encode(b []byte) bool {
 	put32(b[0:], m.Features)
 	if !encodeText(b[4:36], m.Name[:]) {
 		return false
@@ -274,8 +270,8 @@ func encodeHello(b []byte, m *Hello) bool {
 	return true
 }
 
-// decodeHello reads b, exactly 40 bytes, into m; false if b breaks a wire rule.
-func decodeHello(b []byte, m *Hello) bool {
+// decode reads b, exactly 40 bytes, into m; false if b breaks a wire rule.
+func (m *Hello) decode(b []byte) bool {
 	m.Features = get32(b[0:])
 	if !decodeText(m.Name[:], b[4:36]) {
 		return false
@@ -286,9 +282,8 @@ func decodeHello(b []byte, m *Hello) bool {
 	return true
 }
 
-// encodeRequest writes m into b, exactly 152 bytes with zero pads; false if m breaks a
-// wire rule.
-func encodeRequest(b []byte, m *Request) bool {
+// encode writes m into b, exactly 152 bytes with zero pads; false if m breaks a wire rule.
+func (m *Request) encode(b []byte) bool {
 	if !m.Kind.Valid() {
 		return false
 	}
@@ -305,8 +300,8 @@ func encodeRequest(b []byte, m *Request) bool {
 	return true
 }
 
-// decodeRequest reads b, exactly 152 bytes, into m; false if b breaks a wire rule.
-func decodeRequest(b []byte, m *Request) bool {
+// decode reads b, exactly 152 bytes, into m; false if b breaks a wire rule.
+func (m *Request) decode(b []byte) bool {
 	if m.Kind = Kind(get16(b[0:])); !m.Kind.Valid() {
 		return false
 	}
@@ -329,9 +324,8 @@ func decodeRequest(b []byte, m *Request) bool {
 	return true
 }
 
-// encodeReply writes m into b, exactly 216 bytes with zero pads; false if m breaks a
-// wire rule.
-func encodeReply(b []byte, m *Reply) bool {
+// encode writes m into b, exactly 216 bytes with zero pads; false if m breaks a wire rule.
+func (m *Reply) encode(b []byte) bool {
 	if !m.Status.Valid() {
 		return false
 	}
@@ -345,8 +339,8 @@ func encodeReply(b []byte, m *Reply) bool {
 	return true
 }
 
-// decodeReply reads b, exactly 216 bytes, into m; false if b breaks a wire rule.
-func decodeReply(b []byte, m *Reply) bool {
+// decode reads b, exactly 216 bytes, into m; false if b breaks a wire rule.
+func (m *Reply) decode(b []byte) bool {
 	if m.Status = Status(get8(b[0:])); !m.Status.Valid() {
 		return false
 	}
@@ -363,11 +357,10 @@ func decodeReply(b []byte, m *Reply) bool {
 	return true
 }
 
-// encodeReport writes m into b, exactly 64 bytes with zero pads; false if m breaks a
-// wire rule.
-func encodeReport(b []byte, m *Report) bool {
+// encode writes m into b, exactly 64 bytes with zero pads; false if m breaks a wire rule.
+func (m *Report) encode(b []byte) bool {
 	put64(b[0:], m.UptimeNs)
-	if !encodeStats(b[8:56], &m.Stats) {
+	if !m.Stats.encode(b[8:56]) {
 		return false
 	}
 	copy(b[56:59], m.Load[:])
@@ -375,10 +368,10 @@ func encodeReport(b []byte, m *Report) bool {
 	return true
 }
 
-// decodeReport reads b, exactly 64 bytes, into m; false if b breaks a wire rule.
-func decodeReport(b []byte, m *Report) bool {
+// decode reads b, exactly 64 bytes, into m; false if b breaks a wire rule.
+func (m *Report) decode(b []byte) bool {
 	m.UptimeNs = get64(b[0:])
-	if !decodeStats(b[8:56], &m.Stats) {
+	if !m.Stats.decode(b[8:56]) {
 		return false
 	}
 	copy(m.Load[:], b[56:59])
@@ -388,14 +381,13 @@ func decodeReport(b []byte, m *Report) bool {
 	return true
 }
 
-// encodePing writes m into b, exactly 0 bytes with zero pads; false if m breaks a
-// wire rule.
-func encodePing(b []byte, m *Ping) bool {
+// encode writes m into b, exactly 0 bytes with zero pads; false if m breaks a wire rule.
+func (m *Ping) encode(b []byte) bool {
 	return true
 }
 
-// decodePing reads b, exactly 0 bytes, into m; false if b breaks a wire rule.
-func decodePing(b []byte, m *Ping) bool {
+// decode reads b, exactly 0 bytes, into m; false if b breaks a wire rule.
+func (m *Ping) decode(b []byte) bool {
 	return true
 }
 
@@ -408,7 +400,7 @@ func (m *Log) EncodeFrame(b []byte, seq uint32) (int, error) {
 		return 0, errNoSpace
 	}
 	frame := b[:HeaderSize+LogSize]
-	if !encodeLog(frame[HeaderSize:], m) {
+	if !m.encode(frame[HeaderSize:]) {
 		return 0, errInval
 	}
 	putHeader(frame, MsgLog, LogSize, seq)
@@ -424,7 +416,7 @@ func (m *Hello) EncodeFrame(b []byte, seq uint32) (int, error) {
 		return 0, errNoSpace
 	}
 	frame := b[:HeaderSize+HelloSize]
-	if !encodeHello(frame[HeaderSize:], m) {
+	if !m.encode(frame[HeaderSize:]) {
 		return 0, errInval
 	}
 	putHeader(frame, MsgHello, HelloSize, seq)
@@ -440,7 +432,7 @@ func (m *Request) EncodeFrame(b []byte, seq uint32) (int, error) {
 		return 0, errNoSpace
 	}
 	frame := b[:HeaderSize+RequestSize]
-	if !encodeRequest(frame[HeaderSize:], m) {
+	if !m.encode(frame[HeaderSize:]) {
 		return 0, errInval
 	}
 	putHeader(frame, MsgRequest, RequestSize, seq)
@@ -456,7 +448,7 @@ func (m *Reply) EncodeFrame(b []byte, seq uint32) (int, error) {
 		return 0, errNoSpace
 	}
 	frame := b[:HeaderSize+ReplySize]
-	if !encodeReply(frame[HeaderSize:], m) {
+	if !m.encode(frame[HeaderSize:]) {
 		return 0, errInval
 	}
 	putHeader(frame, MsgReply, ReplySize, seq)
@@ -472,7 +464,7 @@ func (m *Report) EncodeFrame(b []byte, seq uint32) (int, error) {
 		return 0, errNoSpace
 	}
 	frame := b[:HeaderSize+ReportSize]
-	if !encodeReport(frame[HeaderSize:], m) {
+	if !m.encode(frame[HeaderSize:]) {
 		return 0, errInval
 	}
 	putHeader(frame, MsgReport, ReportSize, seq)
@@ -488,7 +480,7 @@ func (m *Ping) EncodeFrame(b []byte, seq uint32) (int, error) {
 		return 0, errNoSpace
 	}
 	frame := b[:HeaderSize+PingSize]
-	if !encodePing(frame[HeaderSize:], m) {
+	if !m.encode(frame[HeaderSize:]) {
 		return 0, errInval
 	}
 	putHeader(frame, MsgPing, PingSize, seq)
@@ -525,17 +517,17 @@ func DecodeFrame(b []byte, accept Direction, out *Msg) (MsgType, error) {
 func decodePayload(t MsgType, p []byte, out *Msg) bool {
 	switch t {
 	case MsgLog:
-		return decodeLog(p, &out.Log)
+		return out.Log.decode(p)
 	case MsgHello:
-		return decodeHello(p, &out.Hello)
+		return out.Hello.decode(p)
 	case MsgRequest:
-		return decodeRequest(p, &out.Request)
+		return out.Request.decode(p)
 	case MsgReply:
-		return decodeReply(p, &out.Reply)
+		return out.Reply.decode(p)
 	case MsgReport:
-		return decodeReport(p, &out.Report)
+		return out.Report.decode(p)
 	case MsgPing:
-		return decodePing(p, &out.Ping)
+		return out.Ping.decode(p)
 	}
 	return false
 }

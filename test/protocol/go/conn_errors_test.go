@@ -9,7 +9,8 @@ import (
 	"rt/rawsys"
 )
 
-// TestConnEOF checks that end of file, before a frame or inside one, is EPIPE.
+// TestConnEOF checks that end of file, before a frame or anywhere inside one, is EPIPE, as in
+// the C header: a frame cut short by the end of the pipe is a lost stream, not a malformed frame.
 func TestConnEOF(t *testing.T) {
 	var ping demo.Ping
 	var req demo.Request
@@ -18,7 +19,15 @@ func TestConnEOF(t *testing.T) {
 	pn, _ := ping.EncodeFrame(buf, 1)
 	pingFrame := append([]byte(nil), buf[:pn]...)
 	rn, _ := req.EncodeFrame(buf, 1)
-	for name, prefix := range map[string][]byte{"empty": nil, "half header": pingFrame[:7], "half payload": buf[:rn/2]} {
+	cuts := map[string][]byte{
+		"empty":            nil,
+		"half header":      pingFrame[:7],
+		"header only":      buf[:demo.HeaderSize],
+		"one payload byte": buf[:demo.HeaderSize+1],
+		"half payload":     buf[:rn/2],
+		"all but one byte": buf[:rn-1],
+	}
+	for name, prefix := range cuts {
 		r, w := pipe(t)
 		if len(prefix) > 0 {
 			writeAll(t, w, prefix)

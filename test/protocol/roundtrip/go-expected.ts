@@ -4,34 +4,47 @@
  * path, the spec's names as in the C peer's reports), and the send dispatch over message types.
  * Go names come from the generator's naming functions: they are the generated package's API.
  */
-import { goCamel } from "../../../generator/emit/go-protocol-names.js";
-import { blobTypeName, textTypeName } from "../../../generator/emit/go-protocol-types.js";
-import type { ProtocolIR, WireStructIR, WireTypeIR } from "../../../generator/resolve/protocol-ir.js";
+import { goCamel, goProtocolNames, type GoProtocolNames, type GoStructNames } from "../../../generator/emit/go-protocol-names.js";
+import type { ProtocolIR, WireMessageIR, WireStructIR, WireTypeIR } from "../../../generator/resolve/protocol-ir.js";
 import type { FieldValue } from "../go/vector-encoder.js";
 import { messagesIn, type Conversation, type Frame } from "./conversation.js";
 
-function goType(pkg: string, type: WireTypeIR): string {
+const named = new WeakMap<ProtocolIR, GoProtocolNames>();
+
+/** The generated package's names for `ir`, decided once per IR. */
+function naming(ir: ProtocolIR): GoProtocolNames {
+  if (!named.has(ir)) named.set(ir, goProtocolNames(ir));
+  return named.get(ir)!;
+}
+
+/** The Go names of a struct or message. */
+function own(ir: ProtocolIR, s: WireStructIR | WireMessageIR): GoStructNames {
+  return ("id" in s ? naming(ir).messages : naming(ir).structs).get(s.name)!;
+}
+
+function goType(ir: ProtocolIR, type: WireTypeIR): string {
+  const pkg = ir.name;
   switch (type.kind) {
     case "int":
       return `${type.signed ? "int" : "uint"}${type.size * 8}`;
     case "bool":
       return "bool";
     case "enum":
+      return `${pkg}.${naming(ir).enums.get(type.name)!.type}`;
     case "struct":
-      return `${pkg}.${goCamel(type.name)}`;
+      return `${pkg}.${naming(ir).structs.get(type.name)!.type}`;
     case "string":
-      return `${pkg}.${textTypeName(type.max)}`;
+      return `${pkg}.${naming(ir).texts.get(type.max)!}`;
     case "bytes":
-      return `${pkg}.${blobTypeName(type.max)}`;
+      return `${pkg}.${naming(ir).blobs.get(type.max)!}`;
     case "array":
-      return `[${type.length}]${goType(pkg, type.element)}`;
+      return `[${type.length}]${goType(ir, type.element)}`;
   }
 }
 
 const goBytes = (data: Buffer) => [...data].map((b) => `0x${b.toString(16).padStart(2, "0")}`).join(", ");
 
 function goValue(ir: ProtocolIR, type: WireTypeIR, v: FieldValue): string {
-  const pkg = ir.name;
   switch (type.kind) {
     case "int":
     case "enum":
@@ -40,13 +53,13 @@ function goValue(ir: ProtocolIR, type: WireTypeIR, v: FieldValue): string {
     case "bool":
       return v ? "true" : "false";
     case "string":
-      return `${goType(pkg, type)}{${goBytes(Buffer.from(v as string, "utf8"))}}`;
+      return `${goType(ir, type)}{${goBytes(Buffer.from(v as string, "utf8"))}}`;
     case "bytes": {
       const data = Buffer.from(v as string, "hex");
-      return `${goType(pkg, type)}{Len: ${data.length}, Data: [${type.max}]byte{${goBytes(data)}}}`;
+      return `${goType(ir, type)}{Len: ${data.length}, Data: [${type.max}]byte{${goBytes(data)}}}`;
     }
     case "array":
-      return `${goType(pkg, type)}{${(v as FieldValue[]).map((e) => goValue(ir, type.element, e)).join(", ")}}`;
+      return `${goType(ir, type)}{${(v as FieldValue[]).map((e) => goValue(ir, type.element, e)).join(", ")}}`;
     case "struct":
       return goStruct(ir, structNamed(ir, type.name), v as Record<string, FieldValue>);
   }
@@ -56,9 +69,9 @@ function goStruct(ir: ProtocolIR, s: WireStructIR, v: Record<string, FieldValue>
   const parts = s.fields.map((f) => {
     const value = v[f.name];
     if (value === undefined) throw new Error(`${s.name}.${f.name} has no value`);
-    return `${goCamel(f.name)}: ${goValue(ir, f.type, value)}`;
+    return `${own(ir, s).fields.get(f.name)!}: ${goValue(ir, f.type, value)}`;
   });
-  return `${ir.name}.${goCamel(s.name)}{${parts.join(", ")}}`;
+  return `${ir.name}.${own(ir, s).type}{${parts.join(", ")}}`;
 }
 
 function structNamed(ir: ProtocolIR, name: string): WireStructIR {
@@ -93,24 +106,25 @@ function compareLeaf(type: WireTypeIR, got: string, want: string, path: string, 
   }
 }
 
-function compareFunction(pkg: string, kind: "Struct" | "Message", s: WireStructIR): string[] {
-  const t = `${pkg}.${goCamel(s.name)}`;
-  const body = s.fields.flatMap((f) => compareLeaf(f.type, `got.${goCamel(f.name)}`, `want.${goCamel(f.name)}`, `path+".${f.name}"`, 0, "\t"));
+function compareFunction(ir: ProtocolIR, kind: "Struct" | "Message", s: WireStructIR): string[] {
+  const names = own(ir, s);
+  const t = `${ir.name}.${names.type}`;
+  const body = s.fields.flatMap((f) => compareLeaf(f.type, `got.${names.fields.get(f.name)!}`, `want.${names.fields.get(f.name)!}`, `path+".${f.name}"`, 0, "\t"));
   return [`func compare${kind}${goCamel(s.name)}(k *checker, path string, got, want *${t}) {`, ...body, "}", ""];
 }
 
 function frameLiteral(ir: ProtocolIR, f: Frame): string {
-  const m = goCamel(f.message.name);
+  const m = naming(ir).messages.get(f.message.name)!;
   const payload = goStruct(ir, f.message, f.vector.fields);
-  return `\t{name: ${JSON.stringify(f.name)}, typ: ${ir.name}.Msg${m}, seq: 0x${f.seq.toString(16)}, msg: ${ir.name}.Msg{${m}: ${payload}}},`;
+  return `\t{name: ${JSON.stringify(f.name)}, typ: ${ir.name}.${m.typeConst}, seq: 0x${f.seq.toString(16)}, msg: ${ir.name}.Msg{${m.type}: ${payload}}},`;
 }
 
 /** The Go file the helper builds with; it needs main.go's frame, checker and itoa. */
 export function goExpected(conv: Conversation): string {
   const { ir } = conv;
   const pkg = ir.name;
-  const structs = ir.structs.flatMap((s) => compareFunction(pkg, "Struct", s));
-  const messages = ir.messages.flatMap((s) => compareFunction(pkg, "Message", s));
+  const structs = ir.structs.flatMap((s) => compareFunction(ir, "Struct", s));
+  const messages = ir.messages.flatMap((s) => compareFunction(ir, "Message", s));
   return [
     "// Code generated by test/protocol/roundtrip/go-expected.ts from the golden vectors; DO NOT EDIT.",
     "",
@@ -133,10 +147,10 @@ export function goExpected(conv: Conversation): string {
     `func comparePayload(k *checker, t ${pkg}.MsgType, got, want *${pkg}.Msg) {`,
     "\tswitch t {",
     ...ir.messages.flatMap((m) => {
-      const M = goCamel(m.name);
+      const { type: M, typeConst } = naming(ir).messages.get(m.name)!;
       return [
-        `\tcase ${pkg}.Msg${M}:`,
-        `\t\tcompareMessage${M}(k, ${JSON.stringify(m.name)}, &got.${M}, &want.${M})`,
+        `\tcase ${pkg}.${typeConst}:`,
+        `\t\tcompareMessage${goCamel(m.name)}(k, ${JSON.stringify(m.name)}, &got.${M}, &want.${M})`,
         `\t\tk.whole(${JSON.stringify(m.name)}, got.${M} == want.${M})`,
       ];
     }),
@@ -148,8 +162,8 @@ export function goExpected(conv: Conversation): string {
     `func send(c *${pkg}.Conn, f *frame) error {`,
     "\tswitch f.typ {",
     ...messagesIn(ir, conv.toKernel).flatMap((m) => {
-      const M = goCamel(m.name);
-      return [`\tcase ${pkg}.Msg${M}:`, `\t\treturn c.Send${M}(f.seq, &f.msg.${M})`];
+      const { type: M, typeConst, send } = naming(ir).messages.get(m.name)!;
+      return [`\tcase ${pkg}.${typeConst}:`, `\t\treturn c.${send}(f.seq, &f.msg.${M})`];
     }),
     "\t}",
     "\treturn errNoSender",

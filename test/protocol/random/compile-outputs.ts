@@ -1,0 +1,111 @@
+/**
+ * Compiles many protocols' generated output at once, the way a user's build would: each C header
+ * with gcc -Wall -Wextra -Werror (a few at a time), all Go packages in one module with gofmt and
+ * one `go vet ./...`, and a sample of headers in one Kbuild run of kernel modules with W=1.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { GeneratedFile } from "../../../generator/emit/go-emit.js";
+import { describeFailure, execCapture } from "../../support/exec.js";
+import { goEnv } from "../../support/go-harness.js";
+import { goFiles } from "../../support/go-module.js";
+import { createLimiter } from "../../support/limit.js";
+import { packageDir } from "../../support/paths.js";
+
+/** One protocol's generated files: `c/<name>.h` and `go/<name>/*.go`. */
+export interface ProtocolOutput {
+  label: string;
+  files: GeneratedFile[];
+}
+
+/** A failed compile: which protocol, and the compiler's words. */
+export interface CompileFailure {
+  label: string;
+  output: string;
+}
+
+/** A scratch directory for one compile run; `dispose` removes it. */
+export function scratch(prefix: string): { root: string; dispose: () => void } {
+  const root = mkdtempSync(path.join(os.tmpdir(), `syscallgen-${prefix}-`));
+  return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+function write(file: string, content: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+/**
+ * Compiles each header in user space, included twice (its guard must hold) from a file in its
+ * own directory, that directory on the include path as `-I out/c` would put it.
+ */
+export async function compileHeaders(root: string, outputs: ProtocolOutput[], jobs = 2): Promise<CompileFailure[]> {
+  const limit = createLimiter(jobs);
+  const failures: CompileFailure[] = [];
+  await Promise.all(
+    outputs.map((o) =>
+      limit(async () => {
+        const header = o.files.find((f) => f.path.startsWith("c/"))!;
+        const dir = path.join(root, "c", o.label);
+        write(path.join(dir, path.basename(header.path)), header.content);
+        const include = `#include "${path.basename(header.path)}"\n`;
+        write(path.join(dir, "use.c"), `${include}${include}`);
+        const r = await execCapture("gcc", ["-std=gnu11", "-Wall", "-Wextra", "-Werror", "-I", dir, "-c", path.join(dir, "use.c"), "-o", "/dev/null"], { timeoutMs: 60_000 });
+        if (r.code !== 0) failures.push({ label: o.label, output: r.output });
+      }),
+    ),
+  );
+  return failures;
+}
+
+/**
+ * Checks every Go package is gofmt-clean, then vets them in one module `rt` beside the generated
+ * rawsys package with one `go vet ./...`: one process type-checks them all, far faster than one
+ * vet per package.
+ */
+export async function vetGoPackages(root: string, outputs: ProtocolOutput[]): Promise<string | null> {
+  const mod = path.join(root, "go");
+  write(path.join(mod, "go.mod"), "module rt\n\ngo 1.22\n");
+  for (const f of goFiles(packageDir()).filter((f) => !f.endsWith("_test.go"))) {
+    mkdirSync(path.join(mod, "rawsys"), { recursive: true });
+    copyFileSync(path.join(packageDir(), f), path.join(mod, "rawsys", f));
+  }
+  // go/<name>/x.go -> rt/<label>/<name>/x.go: two specs may share a protocol name.
+  for (const o of outputs) for (const f of o.files.filter((f) => f.path.startsWith("go/"))) write(path.join(mod, o.label, f.path.slice(3)), f.content);
+  const fmt = await execCapture("gofmt", ["-l", "."], { cwd: mod, timeoutMs: 5 * 60_000 });
+  if (fmt.code !== 0 || fmt.stdout !== "") return `gofmt -l: files gofmt would change:\n${fmt.output}`;
+  const r = await execCapture("go", ["vet", "./..."], { cwd: mod, env: goEnv("amd64"), timeoutMs: 10 * 60_000 });
+  return r.code === 0 ? null : describeFailure("go vet ./...", r);
+}
+
+/**
+ * Builds one kernel module per header with Kbuild and W=1, as a driver would include it. Returns
+ * the compiler's warning and error lines about the headers and modules, and Kbuild's failure.
+ */
+export async function kbuildHeaders(root: string, kbuild: string, outputs: ProtocolOutput[]): Promise<{ lines: string[]; failure: string | null }> {
+  const dir = path.join(root, "kmod");
+  const objects: string[] = [];
+  for (const o of outputs) {
+    const header = o.files.find((f) => f.path.startsWith("c/"))!;
+    const name = `k_${o.label}`;
+    write(path.join(dir, o.label, path.basename(header.path)), header.content);
+    write(
+      path.join(dir, `${name}.c`),
+      [
+        "// SPDX-License-Identifier: GPL-2.0",
+        "#include <linux/module.h>",
+        `#include "${o.label}/${path.basename(header.path)}"`,
+        "",
+        `MODULE_DESCRIPTION("syscallgen random protocol ${o.label}");`,
+        'MODULE_LICENSE("GPL");',
+        "",
+      ].join("\n"),
+    );
+    objects.push(`${name}.o`);
+  }
+  write(path.join(dir, "Kbuild"), `obj-m += ${objects.join(" ")}\n`);
+  const r = await execCapture("make", ["-C", kbuild, `M=${dir}`, "W=1", "KBUILD_MODPOST_WARN=1", "-j2", "modules"], { timeoutMs: 10 * 60_000 });
+  const lines = r.stderr.split("\n").filter((l) => /\.[ch]:\d+:\d+: (warning|error)/.test(l));
+  return { lines, failure: r.code === 0 ? null : describeFailure("make modules", r) };
+}
