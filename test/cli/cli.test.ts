@@ -59,6 +59,12 @@ describe("--help on every command shows examples", () => {
   });
 });
 
+test("--version prints the package's version", () => {
+  const run = runCli(["--version"]);
+  expect(run.stdout).toBe(`${JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).version}\n`);
+  expect(run.status).toBe(0);
+});
+
 describe("gen writes only what changed, and --check finds stale files", () => {
   const out = join(work, "out");
   const mtimes = () => Object.fromEntries(readdirSync(join(out, "go/rawsys")).map((f) => [f, statSync(join(out, "go/rawsys", f)).mtimeMs]));

@@ -5,6 +5,9 @@ import { join } from "node:path";
 /** The repository root. */
 export const repoRoot = join(import.meta.dirname, "../..");
 
+/** The built command, as package.json's `bin` names it. */
+export const cliBin = join(repoRoot, "dist/generator/cli/bin.js");
+
 /** What one CLI run did. */
 export interface CliRun {
   status: number;
@@ -12,8 +15,27 @@ export interface CliRun {
   stderr: string;
 }
 
+/** How to run it beyond the arguments. */
+export interface CliOptions {
+  /** Options for node itself, before the script (e.g. `--import` of a test hook). */
+  nodeArgs?: string[];
+  /** Run as this user and group id (the tests run as root, whom no permission stops). */
+  uid?: number;
+}
+
 /** Runs `syscallgen ...args` from the built dist/ in `cwd`. */
-export function runCli(args: string[], cwd = repoRoot): CliRun {
-  const run = spawnSync(process.execPath, [join(repoRoot, "dist/generator/cli/bin.js"), ...args], { cwd, encoding: "utf8" });
+export function runCli(args: string[], cwd = repoRoot, options: CliOptions = {}): CliRun {
+  const ids = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
+  const run = spawnSync(process.execPath, [...(options.nodeArgs ?? []), cliBin, ...args], { cwd, encoding: "utf8", ...ids });
   return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Runs `syscallgen ...args | reader` in bash, as a shell pipes it (a real pipe whose reader may
+ * go away early), and returns syscallgen's own exit status and stderr; stdout is the reader's.
+ */
+export function runCliPiped(args: string[], reader: string, cwd = repoRoot): CliRun {
+  const script = 'node "$@" | $SYSCALLGEN_READER >/dev/null; exit "${PIPESTATUS[0]}"';
+  const run = spawnSync("bash", ["-c", script, "bash", cliBin, ...args], { cwd, encoding: "utf8", env: { ...process.env, SYSCALLGEN_READER: reader } });
+  return { status: run.status ?? -1, stdout: "", stderr: run.stderr };
 }
