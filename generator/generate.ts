@@ -2,17 +2,18 @@
  * The library API: specs in, generated files out, in memory. The CLI and the golden tests call
  * this; nothing here touches the output directory.
  */
+import { relative, resolve } from "node:path";
 import { emitCHeader } from "./emit/c-emit.js";
 import { emitGo, type GeneratedFile } from "./emit/go-emit.js";
 import { emitGoProtocol } from "./emit/go-protocol-emit.js";
-import { compareStrings } from "./load/diagnostics.js";
-import { loadSpecs } from "./load/load-specs.js";
+import { compareStrings, SpecErrors } from "./load/diagnostics.js";
+import { posOf } from "./load/literal.js";
+import { loadSpecs, type LoadedSpecs } from "./load/load-specs.js";
 import type { ArchIR } from "./resolve/ir.js";
 import { resolveAll } from "./resolve/resolve-arch.js";
 import type { ProtocolIR } from "./resolve/protocol-ir.js";
 import { layoutProtocol } from "./resolve/protocol-layout.js";
-import { bundledSpecsDir } from "./util/package-root.js";
-import { specInputs } from "./util/spec-files.js";
+import { specFolders, specInputs } from "./util/spec-files.js";
 import { validateSpecs } from "./validate/validate.js";
 
 export type { GeneratedFile } from "./emit/go-emit.js";
@@ -24,14 +25,20 @@ export interface GenerateOptions {
   arches?: readonly string[] | "all";
   /** Go package name and folder under go/ (default "rawsys"). */
   goPackage?: string;
-  /** Folder of spec files (default: the bundled specs). */
-  specsDir?: string;
   /**
-   * Protocol spec files to generate a C header and a Go package for. When given, they replace the
-   * protocols in the specs folder (the bundled example).
+   * Folders of your own spec files, read on top of the bundled specs: a syscall, struct or
+   * constant of your own is added to the bundled ones (a name both declare is a spec error).
+   * A folder's protocols/ is not read; pass protocols with `protocols`.
    */
+  specs?: readonly string[];
+  /** Read the bundled specs (default true). Without them, `specs` must declare the arches (arch/). */
+  bundledSpecs?: boolean;
+  /** Protocol spec files to generate a C header and a Go package for (default none). */
   protocols?: readonly string[];
-  /** Go import path of the folder that holds the generated Go packages (default "syscallgen.local/go"). */
+  /**
+   * Go import path of the folder that holds the generated Go packages (`<out>/go`), which the
+   * protocol packages import rawsys through. Required with `protocols`.
+   */
   goImportPrefix?: string;
   /** Paths in error messages are relative to this (default: the working directory). */
   cwd?: string;
@@ -41,6 +48,11 @@ export interface GenerateOptions {
 export interface GenerateResult {
   /** Sorted by path; paths are relative to the output directory. */
   files: GeneratedFile[];
+  /**
+   * Every path the same options with every arch would produce, sorted: what the write stage
+   * expects in the generated Go folders (another arch's file there is not stray).
+   */
+  allPaths: string[];
   /** Absolute paths of every spec file read. */
   inputs: string[];
   /** The IR of every arch the specs declare. */
@@ -56,20 +68,62 @@ export class UnknownArchError extends Error {
   }
 }
 
-/** Loads, validates and resolves the specs, then prints the Go package. Throws SpecErrors on bad specs. */
+/** A protocol asked for without the import path its Go package needs to import rawsys. */
+export class MissingImportPrefixError extends Error {
+  constructor() {
+    super("protocols need goImportPrefix, the Go import path of the output's go/ folder (e.g. example.com/helper/gen/go)");
+  }
+}
+
+/**
+ * Loads, validates and resolves the specs, then prints the Go package (and the protocols').
+ * Throws SpecErrors on bad specs, UnknownArchError, and MissingImportPrefixError.
+ */
 export function generate(options: GenerateOptions = {}): GenerateResult {
-  const specsDir = options.specsDir ?? bundledSpecsDir();
-  const inputs = specInputs(specsDir, options.protocols);
-  const set = validateSpecs(loadSpecs(inputs, options.cwd));
+  // The option this replaced named one folder that replaced the bundled specs; ignoring it would
+  // quietly generate from the wrong specs.
+  if ("specsDir" in options) throw new TypeError("generate: specsDir is gone; pass specs: [dir] with bundledSpecs: false");
+  const inputs = specInputs(specFolders(options.specs, options.bundledSpecs ?? true), options.protocols);
+  const loaded = loadSpecs(inputs, options.cwd);
+  rejectUnnamedProtocols(loaded, options.protocols ?? [], options.cwd ?? process.cwd());
+  const set = validateSpecs(loaded);
   const protocols = set.protocols.map(layoutProtocol);
   const irs = resolveAll(set);
   const known: string[] = irs.map((ir) => ir.goarch);
   const wanted = options.arches === undefined || options.arches === "all" ? known : [...options.arches];
   for (const arch of wanted) if (!known.includes(arch)) throw new UnknownArchError(arch, known);
+  if (protocols.length > 0 && !options.goImportPrefix) throw new MissingImportPrefixError();
   const goPackage = options.goPackage ?? "rawsys";
+  rejectPackageClash(loaded, goPackage);
   const go = emitGo(irs, goPackage);
-  const rawsysImport = `${options.goImportPrefix ?? "syscallgen.local/go"}/${goPackage}`;
+  const rawsysImport = `${options.goImportPrefix}/${goPackage}`;
   const protocolFiles = protocols.flatMap((p) => [emitCHeader(p), ...emitGoProtocol(p, { rawsysImport })]);
   const files = [...go.shared, ...wanted.flatMap((arch) => go.perArch.get(arch)!), ...protocolFiles];
-  return { files: files.sort((a, b) => compareStrings(a.path, b.path)), inputs, irs, protocols };
+  const allPaths = [...go.shared, ...[...go.perArch.values()].flat(), ...protocolFiles].map((f) => f.path).sort(compareStrings);
+  return { files: files.sort((a, b) => compareStrings(a.path, b.path)), allPaths, inputs, irs, protocols };
+}
+
+/**
+ * A protocol spec that a specs folder holds outside its protocols/ is an error rather than
+ * generated: protocols are generated only when named, like the ones in protocols/.
+ */
+function rejectUnnamedProtocols(loaded: LoadedSpecs, named: readonly string[], cwd: string): void {
+  // As the loader shows paths.
+  const shown = new Set(named.map((f) => relative(cwd, resolve(f)) || resolve(f)));
+  const stray = loaded.protocols.filter((p) => !shown.has(p.file));
+  if (stray.length === 0) return;
+  throw new SpecErrors(stray.map((p) => ({
+    pos: p.pos,
+    message: "a protocol spec in a specs folder is not generated: name it with --protocol (library: `protocols`) instead",
+  })));
+}
+
+/** A protocol's Go package is go/<name>/: named like the syscall package, the two would share it. */
+function rejectPackageClash(loaded: LoadedSpecs, goPackage: string): void {
+  const clashing = loaded.protocols.filter((p) => p.data.name === goPackage);
+  if (clashing.length === 0) return;
+  throw new SpecErrors(clashing.map((p) => ({
+    pos: posOf(p.data, "name"),
+    message: `protocol \`${goPackage}\` would write its Go package into go/${goPackage}/, the syscall package's folder: rename one (--go-package sets the syscall package's name)`,
+  })));
 }

@@ -1,16 +1,17 @@
 /** `syscallgen import`: rewrite the arch specs' tables from a Linux source tree. */
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { bundledSpecsDir } from "../util/package-root.js";
 import { UsageError, type Runner } from "./usage.js";
+import { ExitCode } from "./exit-codes.js";
 
 /** Builds the import command. */
 export function importCommand(run: Runner): Command {
   return new Command("import")
     .description("import syscall numbers, errno values and signal numbers from a Linux source tree into the arch specs")
     .requiredOption("--kernel <dir>", "root of a Linux source tree (5.9 or later)")
-    .option("--specs <dir>", "specs folder whose arch/ specs to rewrite", bundledSpecsDir())
+    .option("--specs <dir>", "the one specs folder whose arch/ specs to rewrite", oneFolder, bundledSpecsDir())
     .addHelpText(
       "after",
       `
@@ -31,5 +32,11 @@ async function importTables(options: { kernel: string; specs: string }): Promise
     process.stdout.write(`${arch.goarch.padEnd(9)} ${String(arch.syscalls).padStart(3)} syscalls ${String(arch.errno).padStart(3)} errno ${String(arch.signals).padStart(2)} signals  ${state}\n`);
   }
   process.stdout.write(`syscallgen: imported Linux ${report.version} tables into ${report.arches.length} arch specs\n`);
-  return 0;
+  return ExitCode.ok;
+}
+
+/** Unlike gen and list, import rewrites one folder: a second --specs is an error, not an addition. */
+function oneFolder(dir: string, previous: string): string {
+  if (previous !== bundledSpecsDir()) throw new InvalidArgumentError("import rewrites the arch specs of one folder; give --specs once");
+  return dir;
 }

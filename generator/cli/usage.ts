@@ -1,6 +1,5 @@
 /** Pieces the CLI commands share. */
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { archNames } from "../util/spec-files.js";
 
 /** A bad command line: reported with a usage hint, exit code 2. */
@@ -12,23 +11,16 @@ export type CommandResult = number | Promise<number>;
 /** Wraps a command action so its exit code reaches main. */
 export type Runner = <A extends unknown[]>(action: (...args: A) => CommandResult) => (...args: A) => void;
 
-/** Parses `--arch a,b` or `all` against the arches the specs declare. */
-export function parseArches(value: string, specsDir?: string): string[] | "all" {
+/** Parses `--arch a,b` or `all` against the arches the spec folders declare. */
+export function parseArches(value: string, specFolders?: readonly string[]): string[] | "all" {
   if (value === "all") return "all";
-  const known = archNames(specsDir);
+  const known = archNames(specFolders);
   const arches = value.split(",").map((a) => a.trim()).filter((a) => a !== "");
   if (arches.length === 0) throw new UsageError(`--arch needs a GOARCH; valid arches: ${known.join(", ")}, or all`);
   for (const arch of arches) {
     if (!known.includes(arch)) throw new UsageError(`unknown arch \`${arch}\`; valid arches: ${known.join(", ")}, or all`);
   }
   return [...new Set(arches)].sort();
-}
-
-/** Checks the folder given with --specs holds arch specs. */
-export function requireSpecsDir(dir: string): void {
-  if (!existsSync(join(dir, "arch")) || !statSync(join(dir, "arch")).isDirectory()) {
-    throw new UsageError(`--specs ${dir}: not a specs folder (no arch/ in it)`);
-  }
 }
 
 /** Checks each file given with --protocol exists. */

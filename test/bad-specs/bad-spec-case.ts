@@ -124,7 +124,7 @@ afterAll(() => {
 /** Runs generate() on the edited specs in `specsDir` and returns the diagnostics of the SpecErrors it must throw. */
 function diagnosticsOf(specsDir: string, mistake: SpecMistake): SpecDiagnostic[] {
   try {
-    generate({ specsDir, cwd: specsDir });
+    generate({ specs: [specsDir], bundledSpecs: false, cwd: specsDir });
   } catch (e) {
     if (e instanceof SpecErrors) return e.diagnostics;
     throw e;

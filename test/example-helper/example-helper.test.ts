@@ -16,16 +16,12 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoRoot } from "../support/cli.js";
 import { execCapture, execOrThrow, describeFailure } from "../support/exec.js";
 import { goLimit } from "../support/limit.js";
+import { requireTool } from "../support/require-tool.js";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const example = path.join(repoRoot, "examples", "eprog");
 const standin = path.join(here, "kbuild-standin.mk");
 const syscallgen = `${process.execPath} ${path.join(repoRoot, "dist", "generator", "cli", "bin.js")}`;
-
-function which(cmd: string): string | null {
-  const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
 
 interface Target {
   goarch: "amd64" | "arm64";
@@ -111,8 +107,8 @@ describe("examples/eprog: the Go helper built through Makefile.helper", () => {
   test("the helper imports only the generated packages and syscall: no fmt, no os", async () => {
     const env = { ...process.env, CGO_ENABLED: "0", GOOS: "linux", GOARCH: "amd64", GOTOOLCHAIN: "local" };
     const imports = await execOrThrow("go list", "go", ["list", "-f", "{{join .Imports \" \"}}", "."], { cwd: helperDir, env });
-    expect(imports.output.trim().split(" ").sort()).toEqual(["eprog/helper/gen/go/eprog", "eprog/helper/gen/go/rawsys", "syscall"]);
-    const deps = (await execOrThrow("go list -deps", "go", ["list", "-deps", "."], { cwd: helperDir, env })).output.trim().split("\n");
+    expect(imports.stdout.trim().split(" ").sort()).toEqual(["eprog/helper/gen/go/eprog", "eprog/helper/gen/go/rawsys", "syscall"]);
+    const deps = (await execOrThrow("go list -deps", "go", ["list", "-deps", "."], { cwd: helperDir, env })).stdout.trim().split("\n");
     expect(deps.filter((d) => ["fmt", "os", "time", "strconv", "reflect"].includes(d))).toEqual([]);
   });
 
@@ -121,12 +117,12 @@ describe("examples/eprog: the Go helper built through Makefile.helper", () => {
     const elf = elfFacts(bin);
     expect(elf).toMatchObject({ bits: 64, littleEndian: true, type: 2, machine: t.machine, dynamic: false });
     expect(elf.sections.filter((s) => s === ".symtab" || /^\.z?debug_/.test(s))).toEqual([]);
-    if (which("file")) {
-      const out = spawnSync("file", ["-b", bin], { encoding: "utf8" }).stdout;
-      expect(out).toContain(t.fileSays);
-      expect(out).toContain("statically linked");
-      expect(out).toMatch(/, stripped\s*$/);
-    }
+    requireTool("file");
+    const file = spawnSync("file", ["-b", bin], { encoding: "utf8" });
+    expect(file.status, file.stderr).toBe(0);
+    expect(file.stdout).toContain(t.fileSays);
+    expect(file.stdout).toContain("statically linked");
+    expect(file.stdout).toMatch(/, stripped\s*$/);
   });
 
   test("the arch mapping covers every arch syscallgen supports, and fails clearly for others", async () => {
@@ -157,12 +153,12 @@ describe("examples/eprog: the Go helper built through Makefile.helper", () => {
     for (const [kbuild, want] of cases) {
       const r = await make(["goenv", obj, ...kbuild]);
       expect(r.code, r.output).toBe(0);
-      expect(`${kbuild.join(" ")}: ${r.output.trim()}`).toBe(`${kbuild.join(" ")}: CGO_ENABLED=0 GOOS=linux ${want}${want.endsWith(" ") ? "" : " "}GOTOOLCHAIN=local`);
+      expect(`${kbuild.join(" ")}: ${r.stdout.trim()}`).toBe(`${kbuild.join(" ")}: CGO_ENABLED=0 GOOS=linux ${want}${want.endsWith(" ") ? "" : " "}GOTOOLCHAIN=local`);
     }
     // Reading the fragment on such an arch is fine (make clean); building is a clear error.
     const r = await make([`obj=${path.join(work, "sparc")}`, "SRCARCH=sparc", "CONFIG_64BIT=y"]);
     expect(r.code).not.toBe(0);
-    expect(r.output).toContain("eprog: no Go port for ARCH=sparc 64-bit little-endian");
+    expect(r.stderr).toContain("eprog: no Go port for ARCH=sparc 64-bit little-endian");
   });
 
   test("a second make rebuilds nothing; a generated file edited by hand is put back and the helper rebuilt", async () => {
@@ -181,7 +177,7 @@ describe("examples/eprog: the Go helper built through Makefile.helper", () => {
     appendFileSync(path.join(helperDir, "gen", "go", "eprog", "conn.go"), "// stray edit\n");
     const regen = await goLimit(() => make([`obj=${obj}`, ...t.kbuild]));
     expect(regen.code, regen.output).toBe(0);
-    expect(regen.output).toContain(`GO      ${bin} (amd64)`);
+    expect(regen.stdout).toContain(`GO      ${bin} (amd64)`);
     expect(readFileSync(path.join(helperDir, "gen", "go", "eprog", "conn.go"), "utf8")).not.toContain("stray edit");
     expect(statSync(header).mtimeMs).toBe(before[1]);
   });
@@ -190,12 +186,13 @@ describe("examples/eprog: the Go helper built through Makefile.helper", () => {
   async function converse(args: string[], checks: number): Promise<string> {
     const r = await execCapture(path.join(work, "peer"), args, { cwd: work, timeoutMs: 5 * 60_000 });
     const report = describeFailure("peer", r);
-    if (r.code !== 0 || !r.output.includes(`\n${checks} passed, 0 failed\n`)) {
+    // The peer prints its checks, the helper's log lines included, on stdout.
+    if (r.code !== 0 || !r.stdout.includes(`\n${checks} passed, 0 failed\n`)) {
       keep = true;
       throw new Error(report);
     }
-    expect(r.output, report).not.toMatch(/^FAIL/m);
-    return r.output;
+    expect(r.stdout, report).not.toMatch(/^FAIL/m);
+    return r.stdout;
   }
 
   test("amd64: handshake, 100 echo round trips, read_file, send_garbage, status, exit over real pipes", async () => {
@@ -218,15 +215,14 @@ describe("examples/eprog: the Go helper built through Makefile.helper", () => {
 
   test("arm64 under qemu-user: the same conversation, 10 echo round trips", async () => {
     const qemu = targets[1]!.qemu!;
-    if (!which(qemu)) throw new Error(`${qemu} not found: install qemu-user-static (.ci/run does)`);
+    requireTool(qemu);
     const out = await converse(["--short", qemu, bins.get("arm64")!], 20);
     expect(out).toMatch(/^ok +10 of 10 echo round trips/m);
     expect(out).toMatch(/^ok +exit: helper exited 3, want 3$/m);
   });
 
-  // strace is not among the packages .ci/run installs: the check runs where it is present.
   test("amd64: the helper opens nothing outside /proc and /sys but the runtime's /dev/null", async () => {
-    if (!which("strace")) throw new Error("strace is not installed (.ci/run installs it)");
+    requireTool("strace");
     const log = path.join(work, "strace.log"); // -A: the peer starts the helper twice
     await converse(["--short", "strace", "-f", "-qq", "-A", "-e", "trace=%file,openat2", "-o", log, bins.get("amd64")!], 20);
     const paths = new Set<string>();

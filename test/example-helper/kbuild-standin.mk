@@ -11,6 +11,6 @@ include $(dir $(lastword $(MAKEFILE_LIST)))../../examples/eprog/Makefile.helper
 __build: $(EPROG_HELPER_BIN) $(EPROG_HEADER)
 
 goenv:
-	@echo '$(eprog-goenv)'
+	@echo '$(kernel-goenv)'
 
 $(shell mkdir -p $(obj))
