@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { type ExecResult, execCapture } from "../support/exec.js";
-import { ARCHES, buildInitramfs, buildKernel, cacheDir, configure, kernelSource, prepareTree } from "./kernel-build.js";
+import { ARCHES, buildInitramfs, buildKernel, cacheDir, configure, kernelSource, prepareTree, requireKernelTools } from "./kernel-build.js";
 
 const ROUND_TRIPS = 100;
 // The boot and the whole script take seconds (x86_64) to a minute or so (arm64) under TCG on two
@@ -25,6 +25,7 @@ describe.each(ARCHES.map((a) => [a.name, a] as const))("eprog on %s", (_name, ar
   let logShown = false;
 
   beforeAll(async () => {
+    requireKernelTools(arch);
     const dir = cacheDir(arch);
     const tree = await prepareTree(kernelSource(), dir);
     const build = path.join(dir, "build");
@@ -44,7 +45,8 @@ describe.each(ARCHES.map((a) => [a.name, a] as const))("eprog on %s", (_name, ar
       ],
       { timeoutMs: BOOT_TIMEOUT_MS },
     );
-    consoleLog = qemu.output.replace(/\r/g, "");
+    // -nographic puts the serial console on stdout; qemu's own warnings go to stderr.
+    consoleLog = qemu.stdout.replace(/\r/g, "");
     consolePath = path.join(dir, "console.log");
     writeFileSync(consolePath, consoleLog);
     process.stdout.write(
@@ -55,7 +57,8 @@ describe.each(ARCHES.map((a) => [a.name, a] as const))("eprog on %s", (_name, ar
 
   /** Fails with the whole serial console the first time, a pointer to it after that. */
   function fail(message: string): never {
-    const log = logShown ? `(serial console printed above; also in ${consolePath})` : `--- serial console ---\n${consoleLog}\n--- end of serial console ---`;
+    const qemuSaid = qemu.stderr.trim() === "" ? "" : `\n--- qemu's stderr ---\n${qemu.stderr}`;
+    const log = logShown ? `(serial console printed above; also in ${consolePath})` : `--- serial console ---\n${consoleLog}\n--- end of serial console ---${qemuSaid}`;
     logShown = true;
     throw new Error(`${message}\n${log}`);
   }

@@ -26,7 +26,9 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { describeFailure, execCapture, execOrThrow } from "../support/exec.js";
+import { noKernelTreeMessage } from "../support/kernel-tree.js";
 import { REPO_ROOT } from "../support/paths.js";
+import { requireTool } from "../support/require-tool.js";
 
 export const EXAMPLE_DIR = path.join(REPO_ROOT, "examples", "eprog");
 export const DRIVER_DIR = path.join(EXAMPLE_DIR, "driver");
@@ -103,10 +105,16 @@ export function cacheDir(arch: KernelArch): string {
 /** The Linux 6.12 tree the global setup found or unpacked. */
 export function kernelSource(): string {
   const tree = process.env.SYSCALLGEN_KERNEL_SRC;
-  if (!tree || !existsSync(path.join(tree, "Makefile"))) {
-    throw new Error("no Linux 6.12 tree: install linux-source-6.12 or set SYSCALLGEN_KERNEL_SRC");
-  }
+  if (!tree || !existsSync(path.join(tree, "Makefile"))) throw new Error(noKernelTreeMessage());
   return path.resolve(tree);
+}
+
+/**
+ * Fails before a build of many minutes when a command it or the boot needs is missing, naming
+ * the Debian package (a missing cross compiler would otherwise show deep in make's log).
+ */
+export function requireKernelTools(arch: KernelArch): void {
+  for (const tool of ["make", `${arch.crossCompile}gcc`, "bc", "flex", "bison", arch.qemu]) requireTool(tool);
 }
 
 /** Replaces a file in the copy by a new inode, so the hard-linked original is untouched. */
@@ -297,7 +305,7 @@ async function findBusybox(arch: KernelArch): Promise<string> {
   if (override) return override;
   if (HOST_DEBIAN_ARCH[process.arch] === arch.debianArch) {
     const busybox = process.env.SYSCALLGEN_BUSYBOX ?? "/bin/busybox";
-    if (!existsSync(busybox)) throw new Error(`no ${busybox}: apt-get install busybox-static`);
+    if (!existsSync(busybox)) throw new Error(`no ${busybox}: install the Debian package busybox-static (.ci/run does)`);
     return busybox;
   }
   const dir = path.join(cacheRoot(), `busybox-static-${arch.debianArch}`);
@@ -335,7 +343,7 @@ async function findBusybox(arch: KernelArch): Promise<string> {
 export async function buildInitramfs(out: string, arch: KernelArch): Promise<void> {
   const busybox = await findBusybox(arch);
   const bb = readFileSync(busybox);
-  if (hasInterpreter(bb)) throw new Error(`${busybox} is dynamically linked: apt-get install busybox-static`);
+  if (hasInterpreter(bb)) throw new Error(`${busybox} is dynamically linked: install the Debian package busybox-static (.ci/run does)`);
   const machine = bb.readUInt16LE(0x12);
   if (machine !== arch.elfMachine) throw new Error(`${busybox} is for ELF machine ${machine}, not ${arch.name} (${arch.elfMachine})`);
   const dir = (name: string): CpioEntry => ({ name, mode: 0o040755 });

@@ -9,6 +9,7 @@ import { describeFailure, execCapture, execOrThrow } from "./exec.js";
 import { createGoModule } from "./go-module.js";
 import { type GoTestSummary, summarizeGoTest } from "./go-test-output.js";
 import { goLimit } from "./limit.js";
+import { requireTool } from "./require-tool.js";
 
 /** Inputs for {@link buildAndRunGoTests}. */
 export interface GoTestRun {
@@ -53,6 +54,9 @@ export function goEnv(arch: GoArch): NodeJS.ProcessEnv {
  * can report counts before asserting.
  */
 export async function buildAndRunGoTests(spec: GoTestRun): Promise<GoTestReport> {
+  // Before a minute of building, not after it.
+  const qemu = runnerFor(spec.arch).prefix[0];
+  if (qemu !== undefined) requireTool(qemu);
   return goLimit(async () => {
     const mod = createGoModule({ ...spec, label: `${spec.arch}` });
     let keep = spec.keep === true;
@@ -75,7 +79,8 @@ export async function buildAndRunGoTests(spec: GoTestRun): Promise<GoTestReport>
         env: { ...process.env, SYSCALLGEN_UNDER_QEMU: runner.emulated ? "1" : "0" },
         timeoutMs: spec.timeoutMs ?? 10 * 60_000,
       });
-      const summary = summarizeGoTest(r.output);
+      // -test.v writes every result line to stdout; qemu and a panic write to stderr.
+      const summary = summarizeGoTest(r.stdout);
       const ok = r.code === 0 && summary.failed.length === 0;
       keep ||= !ok;
       const failure = ok ? "" : describeFailure(`go tests for ${spec.arch}${runner.emulated ? " (qemu)" : ""} (module kept at ${mod.root})`, r);

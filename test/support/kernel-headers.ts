@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { GoArch } from "./arches.js";
 import { execOrThrow } from "./exec.js";
+import { isKernelTree, noKernelTreeMessage } from "./kernel-tree.js";
 import { createLimiter } from "./limit.js";
 import { CACHE_DIR } from "./paths.js";
 
@@ -25,9 +26,9 @@ export const KARCH_BY_GOARCH: Readonly<Record<GoArch, string>> = {
 export function kernelSrcFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const src = env["SYSCALLGEN_KERNEL_SRC"];
   if (src === undefined || src.trim() === "") {
-    throw new Error("SYSCALLGEN_KERNEL_SRC is not set: point it at an extracted Linux 6.12 source tree (e.g. /usr/src/linux-source-6.12); the kernel-header comparison cannot run without it.");
+    throw new Error(`${noKernelTreeMessage(env)}; the kernel-header comparison cannot run without it`);
   }
-  if (!existsSync(path.join(src, "Makefile")) || !existsSync(path.join(src, "arch"))) {
+  if (!isKernelTree(src)) {
     throw new Error(`SYSCALLGEN_KERNEL_SRC=${src} does not look like a Linux source tree (no Makefile or arch/).`);
   }
   return src;

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { type GoArch, GOARCHES } from "./arches.js";
-import { execOrThrow } from "./exec.js";
+import { describeFailure, execOrThrow } from "./exec.js";
 import { filesForArch, type GoDecls, readGoDecls } from "./go-decls.js";
 import { goFiles } from "./go-module.js";
 import { goEnv } from "./go-harness.js";
@@ -30,14 +30,19 @@ export interface XsysPlan {
   readonly source: string;
 }
 
-/** x/sys/unix's exact file set for linux/arch, as the go command selects it. */
+/**
+ * x/sys/unix's exact file set for linux/arch, as the go command selects it. The answer is on
+ * stdout; stderr may carry "go: downloading ..." notices, which are no part of it.
+ */
 export async function xsysFiles(arch: GoArch): Promise<string[]> {
-  const r = await execOrThrow(`go list x/sys for ${arch}`, "go", ["list", "-f", '{{.Dir}}\n{{join .GoFiles "\\n"}}', "golang.org/x/sys/unix"], {
+  const what = `go list x/sys for ${arch}`;
+  const r = await execOrThrow(what, "go", ["list", "-f", '{{.Dir}}\n{{join .GoFiles "\\n"}}', "golang.org/x/sys/unix"], {
     cwd: GO_XSYS_TESTS,
     env: goEnv(arch),
     timeoutMs: 5 * 60_000,
   });
-  const [dir = "", ...files] = r.output.trim().split("\n");
+  const [dir = "", ...files] = r.stdout.trim().split("\n");
+  if (!path.isAbsolute(dir) || files.length === 0) throw new Error(describeFailure(`${what} (no directory and file list on stdout)`, r));
   return files.map((f) => path.join(dir, f));
 }
 

@@ -1,5 +1,5 @@
 module rt
 
-go 1.22
+go 1.26.0
 
 require golang.org/x/sys v0.49.0

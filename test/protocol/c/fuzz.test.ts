@@ -8,12 +8,13 @@ import { cpSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { describeFailure, execCapture, execOrThrow } from "../../support/exec.js";
+import { findOnPath, missingToolMessage } from "../../support/require-tool.js";
 import { C_TESTS, headerDir, removeHeaderDirs } from "./c-support.js";
 
 afterAll(removeHeaderDirs);
 
 const seconds = Number(process.env.SYSCALLGEN_FUZZ_SECONDS ?? 20);
-const clang = ["clang", "clang-14"].find((cc) => spawnSync("sh", ["-c", `command -v ${cc}`]).status === 0);
+const clang = ["clang", "clang-14"].find((cc) => findOnPath(cc) !== null);
 
 /** Whether this clang has the libFuzzer runtime (libclang-rt-14-dev on Debian 12). */
 function hasLibFuzzer(cc: string | undefined): boolean {
@@ -25,7 +26,8 @@ function hasLibFuzzer(cc: string | undefined): boolean {
 }
 
 test(`libFuzzer finds nothing in demo_decode in ${seconds}s`, async () => {
-  if (!hasLibFuzzer(clang)) throw new Error("no clang with libFuzzer: install clang and libclang-rt-14-dev (.ci/run does)");
+  if (!clang) throw new Error(missingToolMessage("clang"));
+  if (!hasLibFuzzer(clang)) throw new Error(`${clang} cannot link -fsanitize=fuzzer: install the Debian package libclang-rt-14-dev (.ci/run does)`);
   const dir = headerDir("fuzz");
   const exe = path.join(dir, "fuzz-decode");
   const flags = ["-std=gnu11", "-Wall", "-Wextra", "-Werror", "-g", "-O1", "-fsanitize=fuzzer,address,undefined", "-fno-sanitize-recover=all"];
@@ -39,7 +41,8 @@ test(`libFuzzer finds nothing in demo_decode in ${seconds}s`, async () => {
   const r = await execCapture(exe, [work, `-max_total_time=${seconds}`, "-runs=100000000", "-max_len=4200", "-print_final_stats=1", `-artifact_prefix=${dir}/`], {
     timeoutMs: (seconds + 60) * 1000,
   });
-  const runs = /Done (\d+) runs in (\d+) second/.exec(r.output);
+  // libFuzzer reports on stderr; stdout is the fuzz target's.
+  const runs = /Done (\d+) runs in (\d+) second/.exec(r.stderr);
   process.stdout.write(`fuzz-decode: ${runs ? `${runs[1]} runs in ${runs[2]} s` : "no run count"}; corpus ${readdirSync(work).length} inputs\n`);
   if (r.code !== 0 || !runs) throw new Error(describeFailure("fuzz-decode", r));
 });

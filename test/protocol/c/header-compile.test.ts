@@ -34,7 +34,7 @@ describe.each(targets())("demo.h on $name", (t) => {
       expect(readFileSync(path.join(dir, "demo.h"), "utf8")).not.toBe(readFileSync(path.join(headerDir("same"), "demo.h"), "utf8"));
       const r = await compile(t.cc, t.flags, dir);
       expect(r.code).not.toBe(0);
-      expect(r.output).toMatch(/static assert(ion)? failed/);
+      expect(r.stderr).toMatch(/static assert(ion)? failed/);
     }
   });
 });

@@ -85,6 +85,6 @@ describe.each(targets())("shapes.h on $name", (t) => {
     await execOrThrow(`${t.cc} roundtrip.c`, t.cc, [...t.flags, "-O2", "-I", dir, path.join(C_TESTS, "roundtrip.c"), "-o", exe]);
     const [cmd, ...args] = [...t.run, exe];
     const r = await execOrThrow(`roundtrip on ${t.name}`, cmd!, args, { timeoutMs: 120_000 });
-    expect(r.output).toContain(`${good.length} good frames, ${frames.length} bad frames, 0 failures`);
+    expect(r.stdout, r.output).toContain(`${good.length} good frames, ${frames.length} bad frames, 0 failures`);
   });
 });

@@ -43,7 +43,7 @@ describe.each(targets())("C codec on $name", (t) => {
     await execOrThrow(`${t.cc} demo-vectors.c`, t.cc, [...t.flags, "-O2", "-I", dir, path.join(C_TESTS, "demo-vectors.c"), "-o", exe]);
     const [cmd, ...args] = [...t.run, exe];
     const r = await execOrThrow(`demo-vectors on ${t.name}`, cmd!, args, { timeoutMs: 120_000 });
-    process.stdout.write(`${t.name}: ${r.output.trim()} (valid frames from ${source})\n`);
-    expect(r.output).toContain(`${vectors.length} good frames, ${bad.length} bad frames, 0 failures`);
+    process.stdout.write(`${t.name}: ${r.stdout.trim()} (valid frames from ${source})\n`);
+    expect(r.stdout, r.output).toContain(`${vectors.length} good frames, ${bad.length} bad frames, 0 failures`);
   });
 });

@@ -29,10 +29,12 @@ describe("FuzzDecodeFrame", () => {
     const mod = createProtocolModule(true, "fuzz");
     const args = ["test", "-run=^$", "-fuzz=^FuzzDecodeFrame$", "-fuzztime=15s", "./demo"];
     const r = await goLimit(() => execCapture("go", args, { cwd: mod.root, env: goEnv("amd64"), timeoutMs: 5 * 60_000 }));
-    const execs = fuzzExecs(r.output);
-    console.log(`FuzzDecodeFrame: ${execs} execs in 15 s\n${r.output.split("\n").slice(-6).join("\n")}`);
+    // go test puts the test binary's stdout and stderr, the fuzzer's progress lines included, on
+    // its own stdout; its stderr is go's (a module download, say).
+    const execs = fuzzExecs(r.stdout);
+    console.log(`FuzzDecodeFrame: ${execs} execs in 15 s\n${r.stdout.split("\n").slice(-6).join("\n")}`);
     // On failure the module stays: the crasher is in rt/demo/testdata/fuzz/FuzzDecodeFrame/.
-    if (r.code !== 0 || /--- FAIL/.test(r.output)) throw new Error(describeFailure(`fuzzing (module kept at ${mod.root})`, r));
+    if (r.code !== 0 || /--- FAIL/.test(r.stdout)) throw new Error(describeFailure(`fuzzing (module kept at ${mod.root})`, r));
     mod.dispose();
     expect(execs).toBeGreaterThan(10_000);
   });

@@ -5,15 +5,15 @@
  * field by field at the far end. Natively on amd64, and on big-endian s390x under qemu-user, where
  * the two ends must agree on the little-endian wire while neither's memory is.
  */
-import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { execOrThrow } from "../../support/exec.js";
+import { describeFailure, execCapture, execOrThrow } from "../../support/exec.js";
+import { findOnPath } from "../../support/require-tool.js";
 import { goEnv } from "../../support/go-harness.js";
 import { goLimit } from "../../support/limit.js";
-import { runCli } from "../../support/cli.js";
+import { repoRoot, runCli } from "../../support/cli.js";
 import type { GoArch } from "../../support/arches.js";
 import { cExpected } from "./c-expected.js";
 import { demoConversation } from "./conversation.js";
@@ -39,11 +39,6 @@ const targets: Target[] = [
   { name: "s390x", cc: "s390x-linux-gnu-gcc", ccFlags: ["-static"], goarch: "s390x", qemu: "qemu-s390x-static", packages: "gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-user-static" },
 ];
 
-function which(cmd: string): string | null {
-  const r = spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" });
-  return r.status === 0 ? r.stdout.trim() : null;
-}
-
 /**
  * Whether the kernel runs s390x binaries through binfmt_misc. If not, the peer, itself under qemu,
  * could not exec the helper directly (the kernel would refuse the foreign ELF), so it is given
@@ -54,41 +49,6 @@ function binfmtRuns(qemuName: string): boolean {
   return existsSync(entry) && readFileSync(entry, "utf8").startsWith("enabled");
 }
 
-interface RunResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-  timedOut: boolean;
-  ms: number;
-}
-
-/**
- * Runs the peer as leader of a new process group, so a timeout kills the helper (and any qemu)
- * with it: the helper shares the peer's stderr, and a survivor would hold the output pipe open.
- */
-function runGroup(file: string, args: string[], cwd: string, timeoutMs: number): Promise<RunResult> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    const chunks: Buffer[] = [];
-    child.stdout.on("data", (c: Buffer) => chunks.push(c));
-    child.stderr.on("data", (c: Buffer) => chunks.push(c));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-    }, timeoutMs);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot start ${file}: ${err.message}`));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, output: Buffer.concat(chunks).toString("utf8"), timedOut, ms: Date.now() - started });
-    });
-  });
-}
-
 describe("C peer <-> Go helper round trip over pipes, every vector both ways", () => {
   let work: string;
   let keep = false;
@@ -96,7 +56,8 @@ describe("C peer <-> Go helper round trip over pipes, every vector both ways", (
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), "syscallgen-roundtrip-"));
     const gen = path.join(work, "gen");
-    const cli = runCli(["gen", "--arch", "all", "--out", gen]);
+    const demo = path.join(repoRoot, "specs", "protocols", "demo.ts");
+    const cli = runCli(["gen", "--arch", "all", "--out", gen, "--protocol", demo, "--go-import-prefix", "syscallgen.local/go"]);
     if (cli.status !== 0) throw new Error(`syscallgen gen exited ${cli.status}\n${cli.stdout}\n${cli.stderr}`);
     writeFileSync(path.join(work, "expected.inc"), cExpected(conversation));
     // The import path the generated demo package names for rawsys.
@@ -124,8 +85,8 @@ describe("C peer <-> Go helper round trip over pipes, every vector both ways", (
   });
 
   test.concurrent.each(targets)("$name", async (t) => {
-    const missing = [t.cc, ...(t.qemu ? [t.qemu] : [])].filter((c) => which(c) === null);
-    if (missing.length > 0) throw new Error(`${t.name}: ${missing.join(", ")} not found: install ${t.packages} (.ci/run does)`);
+    const missing = [t.cc, ...(t.qemu ? [t.qemu] : [])].filter((c) => findOnPath(c) === null);
+    if (missing.length > 0) throw new Error(`${t.name}: ${missing.join(", ")} not found: install the Debian packages ${t.packages} (.ci/run does)`);
     const dir = path.join(work, t.name);
     mkdirSync(dir);
     const peer = path.join(dir, "peer");
@@ -138,14 +99,16 @@ describe("C peer <-> Go helper round trip over pipes, every vector both ways", (
         await execOrThrow(`go vet helper (${t.goarch})`, "go", ["vet", "./helper"], { cwd: mod, env: goEnv(t.goarch), timeoutMs: 10 * 60_000 });
         await execOrThrow(`go build helper (${t.goarch})`, "go", ["build", "-o", helper, "./helper"], { cwd: mod, env: goEnv(t.goarch), timeoutMs: 10 * 60_000 });
       });
-      const helperCmd = t.qemu && !binfmtRuns(t.qemu) ? [which(t.qemu)!, helper] : [helper];
+      const helperCmd = t.qemu && !binfmtRuns(t.qemu) ? [findOnPath(t.qemu)!, helper] : [helper];
       const [file, ...args] = t.qemu ? [t.qemu, peer, ...helperCmd] : [peer, ...helperCmd];
-      const r = await runGroup(file!, args, dir, 5 * 60_000);
-      const how = r.timedOut ? "timed out" : r.signal ? `was killed by ${r.signal}` : `exited ${r.code}`;
-      const report = `${t.name}: ${[file, ...args].join(" ")} ${how} after ${r.ms} ms\n${r.output}`;
+      // A group, so a timeout kills the helper (and any qemu) too: it shares the peer's stderr,
+      // and a survivor would hold the output pipe open.
+      const r = await execCapture(file!, args, { cwd: dir, timeoutMs: 5 * 60_000, killGroup: true });
+      const report = describeFailure(t.name, r);
       console.log(report);
-      if (r.code !== 0 || !r.output.includes(`\n${frames} passed, 0 failed\n`)) throw new Error(report);
-      expect(r.output.match(/^(ok {3}|helper: ok {3})/gm)?.length).toBe(frames);
+      // The peer prints its verdicts, the helper's log lines included, on stdout.
+      if (r.code !== 0 || !r.stdout.includes(`\n${frames} passed, 0 failed\n`)) throw new Error(report);
+      expect(r.stdout.match(/^(ok {3}|helper: ok {3})/gm)?.length).toBe(frames);
     } catch (err) {
       keep = true;
       throw err;
