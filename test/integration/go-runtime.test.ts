@@ -20,10 +20,10 @@ describe(`runtime tests of ${pkgDir}`, () => {
   }, 30 * 60_000);
 
   afterAll(() => {
-    // One table for the whole run: pass counts, emulator notes and timings per arch.
+    // One table for the whole run: pass counts, emulator notes, fallbacks taken and timings per arch.
     const rows = [...reports].sort((a, b) => a.arch.localeCompare(b.arch)).map((r) =>
       `${r.arch.padEnd(9)} ${r.emulated ? "qemu  " : "native"} pass ${String(r.passed.length).padStart(3)} fail ${String(r.failed.length).padStart(2)} ` +
-      `qemu-notes ${r.qemuNotes.length} build ${(r.buildMs / 1000).toFixed(1)}s run ${(r.runMs / 1000).toFixed(1)}s` +
+      `qemu-notes ${r.qemuNotes.length} fallbacks ${r.fallbacks.length} build ${(r.buildMs / 1000).toFixed(1)}s run ${(r.runMs / 1000).toFixed(1)}s` +
       (r.failed.length > 0 ? `  failed: ${r.failed.join(" ")}` : ""));
     if (rows.length > 0) console.log(`runtime results:\n${rows.join("\n")}`);
   });

@@ -60,7 +60,12 @@ describe("kernel unistd parsing", () => {
   });
 });
 
-test("summarizeGoTest counts results and qemu notes", () => {
-  const out = "=== RUN   TestA\n--- PASS: TestA (0.00s)\n    a_test.go:1: QEMU-ENOSYS Statx: ENOSYS\n--- FAIL: TestB (0.01s)\n";
-  expect(summarizeGoTest(out)).toEqual({ passed: ["TestA"], failed: ["TestB"], qemuNotes: ["a_test.go:1: QEMU-ENOSYS Statx: ENOSYS"] });
+test("summarizeGoTest counts results, qemu notes and fallbacks taken", () => {
+  const out = "=== RUN   TestA\n--- PASS: TestA (0.00s)\n    a_test.go:1: QEMU-ENOSYS Statx: ENOSYS\n    b_test.go:2: FALLBACK fchmodat2 is missing here\n--- FAIL: TestB (0.01s)\n";
+  expect(summarizeGoTest(out)).toEqual({
+    passed: ["TestA"],
+    failed: ["TestB"],
+    qemuNotes: ["a_test.go:1: QEMU-ENOSYS Statx: ENOSYS"],
+    fallbacks: ["b_test.go:2: FALLBACK fchmodat2 is missing here"],
+  });
 });
