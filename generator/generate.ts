@@ -3,21 +3,21 @@
  * this; nothing here touches the output directory.
  */
 import { relative, resolve } from "node:path";
-import { emitCHeader } from "./emit/c-emit.js";
-import { emitGo, type GeneratedFile } from "./emit/go-emit.js";
-import { emitGoProtocol } from "./emit/go-protocol-emit.js";
-import { compareStrings, SpecErrors } from "./load/diagnostics.js";
-import { posOf } from "./load/literal.js";
-import { loadSpecs, type LoadedSpecs } from "./load/load-specs.js";
-import type { ArchIR } from "./resolve/ir.js";
-import { resolveAll } from "./resolve/resolve-arch.js";
-import type { ProtocolIR } from "./resolve/protocol-ir.js";
-import { layoutProtocol } from "./resolve/protocol-layout.js";
-import { specFolders, specInputs } from "./util/spec-files.js";
-import { validateSpecs } from "./validate/validate.js";
+import { emitCHeader } from "./protocol/print-c/c-emit.js";
+import { emitGo, type GeneratedFile } from "./syscall/print/go-emit.js";
+import { emitGoProtocol } from "./protocol/print-go/go-emit.js";
+import { compareStrings, SpecErrors } from "./core/diagnostics.js";
+import { posOf } from "./core/literal.js";
+import { loadSpecs, type LoadedSpecs } from "./core/load-specs.js";
+import type { ArchIR } from "./syscall/ir.js";
+import { resolveAll } from "./syscall/resolve/resolve-arch.js";
+import type { ProtocolIR } from "./protocol/ir.js";
+import { layoutProtocol } from "./protocol/resolve/layout.js";
+import { specFolders, specInputs } from "./core/spec-files.js";
+import { validateSpecs } from "./syscall/validate/validate.js";
 
-export type { GeneratedFile } from "./emit/go-emit.js";
-export { archNames } from "./util/spec-files.js";
+export type { GeneratedFile } from "./syscall/print/go-emit.js";
+export { archNames } from "./core/spec-files.js";
 
 /** What to generate. */
 export interface GenerateOptions {

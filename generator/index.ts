@@ -11,10 +11,10 @@ export {
   type GenerateResult,
   type GeneratedFile,
 } from "./generate.js";
-export { bundledSpecsDir } from "./util/package-root.js";
-export { goImportPathOf } from "./util/go-module.js";
-export { SpecErrors, formatDiagnostic, type SpecDiagnostic, type SourcePos } from "./load/diagnostics.js";
-export type { ArchIR, WrapperIR, StructIR, WordIR } from "./resolve/ir.js";
-export { writeFiles, checkFiles, type WriteReport, type CheckReport, type OutputOptions } from "./write/write-files.js";
-export { OutputError, ioFailureMessage } from "./write/output-error.js";
-export { importKernel } from "./import/index.js";
+export { bundledSpecsDir } from "./core/package-root.js";
+export { goImportPathOf } from "./core/go-module.js";
+export { SpecErrors, formatDiagnostic, type SpecDiagnostic, type SourcePos } from "./core/diagnostics.js";
+export type { ArchIR, WrapperIR, StructIR, WordIR } from "./syscall/ir.js";
+export { writeFiles, checkFiles, type WriteReport, type CheckReport, type OutputOptions } from "./core/write/write-files.js";
+export { OutputError, ioFailureMessage } from "./core/write/output-error.js";
+export { importKernel } from "./syscall/import/index.js";

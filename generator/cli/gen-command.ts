@@ -1,12 +1,12 @@
 /** `syscallgen gen`: generate the bindings, or check that the ones on disk are current. */
 import { Command, Option } from "commander";
 import { join, resolve } from "node:path";
-import { SpecErrors } from "../load/diagnostics.js";
-import { goImportPathProblem } from "../emit/go-import-path.js";
-import { goImportPathOf } from "../util/go-module.js";
-import { specInputs } from "../util/spec-files.js";
-import { inputKey, makeStamp, stampHolds, writeStamp } from "../write/stamp.js";
-import { checkFiles, writeFiles } from "../write/write-files.js";
+import { SpecErrors } from "../core/diagnostics.js";
+import { goImportPathProblem } from "../core/go-import-path.js";
+import { goImportPathOf } from "../core/go-module.js";
+import { specInputs } from "../core/spec-files.js";
+import { inputKey, makeStamp, stampHolds, writeStamp } from "../core/write/stamp.js";
+import { checkFiles, writeFiles } from "../core/write/write-files.js";
 import { noBundledSpecsOption, specFoldersOf, specsOption, type SpecOptions } from "./spec-options.js";
 import { parseArches, requireFiles, UsageError, type Runner } from "./usage.js";
 import { ExitCode } from "./exit-codes.js";

@@ -1,5 +1,5 @@
 /** What `gen` prints about the files it wrote or checked, and the status that follows from it. */
-import type { CheckReport, WriteReport } from "../write/write-files.js";
+import type { CheckReport, WriteReport } from "../core/write/write-files.js";
 import { ExitCode } from "./exit-codes.js";
 
 /** Prints what `--check` found: stale, missing and stray files all fail it. */

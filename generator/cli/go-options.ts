@@ -3,8 +3,8 @@
  * under `<out>/go/` and a `package` clause, the import prefix an import declaration. A bad one
  * used to write outside `--out` (`../../escape`) or exit 0 with Go that does not compile.
  */
-import { goImportPathProblem } from "../emit/go-import-path.js";
-import { goPackageNameProblem } from "../emit/go-names.js";
+import { goImportPathProblem } from "../core/go-import-path.js";
+import { goPackageNameProblem } from "../core/go-names.js";
 import { UsageError } from "./usage.js";
 
 /** Throws a UsageError unless `name` can name the generated Go package. */

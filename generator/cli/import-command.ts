@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { bundledSpecsDir } from "../util/package-root.js";
+import { bundledSpecsDir } from "../core/package-root.js";
 import { UsageError, type Runner } from "./usage.js";
 import { ExitCode } from "./exit-codes.js";
 
@@ -25,7 +25,7 @@ Examples:
 async function importTables(options: { kernel: string; specs: string }): Promise<number> {
   const kernelDir = resolve(options.kernel);
   if (!existsSync(join(kernelDir, "Makefile"))) throw new UsageError(`--kernel ${options.kernel}: not a Linux source tree (no Makefile)`);
-  const { importKernel } = await import("../import/index.js");
+  const { importKernel } = await import("../syscall/import/index.js");
   const report = await importKernel({ kernelDir, archDir: join(options.specs, "arch") });
   for (const arch of report.arches) {
     const state = arch.changed ? "rewritten" : "unchanged";

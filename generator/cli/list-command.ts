@@ -1,7 +1,7 @@
 /** `syscallgen list`: the wrappers and, per arch, the kernel entry and number each one uses. */
 import { Command } from "commander";
-import { SpecErrors } from "../load/diagnostics.js";
-import type { CallIR } from "../resolve/ir.js";
+import { SpecErrors } from "../core/diagnostics.js";
+import type { CallIR } from "../syscall/ir.js";
 import { noBundledSpecsOption, specFoldersOf, specsOption, type SpecOptions } from "./spec-options.js";
 import { parseArches, type Runner } from "./usage.js";
 import { ExitCode } from "./exit-codes.js";

@@ -5,8 +5,8 @@
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packageRoot } from "../util/package-root.js";
-import { ioFailureMessage } from "../write/output-error.js";
+import { packageRoot } from "../core/package-root.js";
+import { ioFailureMessage } from "../core/write/output-error.js";
 import { ExitCode, exitCodesHelp } from "./exit-codes.js";
 import { genCommand } from "./gen-command.js";
 import { importCommand } from "./import-command.js";

@@ -1,7 +1,7 @@
 /** The spec-folder options `gen` and `list` share: `--specs DIR` (repeatable) and `--no-bundled-specs`. */
 import { Option } from "commander";
 import { existsSync, statSync } from "node:fs";
-import { archNames, folderSpecFiles, specFolders } from "../util/spec-files.js";
+import { archNames, folderSpecFiles, specFolders } from "../core/spec-files.js";
 import { UsageError } from "./usage.js";
 
 /** The parsed spec-folder options. */

@@ -5,7 +5,7 @@
  * own status stands. Any other output error (a full disk behind `> file`) is an I/O failure.
  */
 import { ExitCode } from "./exit-codes.js";
-import { isSystemError, systemReason } from "../write/output-error.js";
+import { isSystemError, systemReason } from "../core/write/output-error.js";
 
 /** What the guard saw; read once the command is done. */
 export interface StreamGuard {

@@ -1,6 +1,6 @@
 /** Pieces the CLI commands share. */
 import { existsSync, statSync } from "node:fs";
-import { archNames } from "../util/spec-files.js";
+import { archNames } from "../core/spec-files.js";
 
 /** A bad command line: reported with a usage hint, exit code 2. */
 export class UsageError extends Error {}

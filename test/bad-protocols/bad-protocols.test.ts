@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { generate } from "../../generator/generate.js";
-import { SpecErrors } from "../../generator/load/diagnostics.js";
+import { SpecErrors } from "../../generator/core/diagnostics.js";
 
 const fixture = join(import.meta.dirname, "../fixtures/mini-specs");
 const work = mkdtempSync(join(tmpdir(), "syscallgen-bad-protocol-"));

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../../generator/generate.js";
-import { SpecErrors, formatDiagnostic } from "../../generator/load/diagnostics.js";
-import { writeFiles } from "../../generator/write/write-files.js";
+import { SpecErrors, formatDiagnostic } from "../../generator/core/diagnostics.js";
+import { writeFiles } from "../../generator/core/write/write-files.js";
 import { materialize, positionIn, testCases, type SpecMistake } from "./bad-spec-case.js";
 
 describe("arch specs", () => {

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { generate } from "../../generator/generate.js";
-import { SpecErrors, type SourcePos, type SpecDiagnostic } from "../../generator/load/diagnostics.js";
+import { SpecErrors, type SourcePos, type SpecDiagnostic } from "../../generator/core/diagnostics.js";
 
 /** The valid spec folder every case starts from. */
 export const fixtureDir = join(import.meta.dirname, "../fixtures/mini-specs");

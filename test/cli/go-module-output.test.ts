@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { goImportPathOf } from "../../generator/util/go-module.js";
+import { goImportPathOf } from "../../generator/core/go-module.js";
 import { goEnv } from "../support/go-harness.js";
 import { repoRoot, runCli } from "../support/cli.js";
 

@@ -8,10 +8,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { goImportPathProblem } from "../../generator/emit/go-import-path.js";
-import { goPackageNameProblem } from "../../generator/emit/go-names.js";
-import { OutputError } from "../../generator/write/output-error.js";
-import { checkFiles, writeFiles } from "../../generator/write/write-files.js";
+import { goImportPathProblem } from "../../generator/core/go-import-path.js";
+import { goPackageNameProblem } from "../../generator/core/go-names.js";
+import { OutputError } from "../../generator/core/write/output-error.js";
+import { checkFiles, writeFiles } from "../../generator/core/write/write-files.js";
 import { repoRoot, runCli } from "../support/cli.js";
 
 const work = mkdtempSync(join(tmpdir(), "syscallgen-goopt-"));

@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateCondition } from "../../generator/import/cpp-condition.js";
-import { readErrno, readSignals } from "../../generator/import/header-constants.js";
-import { readAbiMakefile } from "../../generator/import/abi-makefile.js";
-import { KernelTree } from "../../generator/import/kernel-tree.js";
+import { evaluateCondition } from "../../generator/syscall/import/cpp-condition.js";
+import { readErrno, readSignals } from "../../generator/syscall/import/header-constants.js";
+import { readAbiMakefile } from "../../generator/syscall/import/abi-makefile.js";
+import { KernelTree } from "../../generator/syscall/import/kernel-tree.js";
 
 let root = "";
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ImportError, importKernel } from "../../generator/import/index.js";
+import { ImportError, importKernel } from "../../generator/syscall/import/index.js";
 import { ARCH_SPEC, KERNEL_FILES, writeFakeTree } from "./fake-tree.js";
 
 const roots: string[] = [];

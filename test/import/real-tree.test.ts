@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { importKernel } from "../../generator/import/index.js";
+import { importKernel } from "../../generator/syscall/import/index.js";
 import { repoRoot } from "../support/cli.js";
 
 // The committed arch specs must be exactly what importing the Linux tree gives: the numbers are

@@ -6,12 +6,12 @@
  * spec that happens to use its name gets past validation.
  */
 import { describe, expect, test } from "vitest";
-import { emitCHeader } from "../../generator/emit/c-emit.js";
-import { cProtocolNames } from "../../generator/emit/c-protocol-names.js";
-import { emitGoProtocol } from "../../generator/emit/go-protocol-emit.js";
-import { goProtocolNames } from "../../generator/emit/go-protocol-names.js";
-import type { ProtocolIR } from "../../generator/resolve/protocol-ir.js";
-import type { NameBook } from "../../generator/resolve/protocol-names.js";
+import { emitCHeader } from "../../generator/protocol/print-c/c-emit.js";
+import { cProtocolNames } from "../../generator/protocol/resolve/c-names.js";
+import { emitGoProtocol } from "../../generator/protocol/print-go/go-emit.js";
+import { goProtocolNames } from "../../generator/protocol/resolve/go-names.js";
+import type { ProtocolIR } from "../../generator/protocol/ir.js";
+import type { NameBook } from "../../generator/protocol/resolve/names.js";
 import { demoIR } from "./go/demo-ir.js";
 import { shapesIR } from "./go/shapes-ir.js";
 

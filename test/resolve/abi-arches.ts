@@ -3,7 +3,7 @@
  * must handle. They carry only the facts resolve reads; the kernel tables are tiny because the
  * word and layout decisions never look at syscall numbers.
  */
-import type { ArchSpec, GoArch } from "../../generator/spec/arch.js";
+import type { ArchSpec, GoArch } from "../../generator/syscall/spec/arch.js";
 
 function kernel(syscalls: Record<string, number> = {}): ArchSpec["kernel"] {
   return {

@@ -3,11 +3,11 @@
  * expected word list is written from the calling convention named in the test, not from output.
  */
 import { describe, expect, test } from "vitest";
-import { resolveArgWords, type ArgContext } from "../../generator/resolve/arg-words.js";
-import type { StructIR, WordIR } from "../../generator/resolve/ir.js";
-import { parseParamType } from "../../generator/resolve/param-type.js";
-import type { ArchSpec } from "../../generator/spec/arch.js";
-import type { KernelArg, ParamType } from "../../generator/spec/syscall.js";
+import { resolveArgWords, type ArgContext } from "../../generator/syscall/resolve/arg-words.js";
+import type { StructIR, WordIR } from "../../generator/syscall/ir.js";
+import { parseParamType } from "../../generator/syscall/spec/param-type.js";
+import type { ArchSpec } from "../../generator/syscall/spec/arch.js";
+import type { KernelArg, ParamType } from "../../generator/syscall/spec/syscall.js";
 import { amd64Abi, armAbi, i386Abi, mipsAbi } from "./abi-arches.js";
 
 const timespec32: StructIR = {

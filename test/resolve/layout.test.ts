@@ -4,10 +4,10 @@
  * stated in each test, never read back from the generator.
  */
 import { describe, expect, test } from "vitest";
-import { LayoutError, layoutStructs, type StructInput } from "../../generator/resolve/layout.js";
-import type { FieldIR, StructIR } from "../../generator/resolve/ir.js";
-import type { ArchSpec } from "../../generator/spec/arch.js";
-import type { StructSpec } from "../../generator/spec/types.js";
+import { LayoutError, layoutStructs, type StructInput } from "../../generator/syscall/resolve/layout.js";
+import type { FieldIR, StructIR } from "../../generator/syscall/ir.js";
+import type { ArchSpec } from "../../generator/syscall/spec/arch.js";
+import type { StructSpec } from "../../generator/syscall/spec/types.js";
 import { amd64Abi, armAbi, i386Abi, mipsAbi } from "./abi-arches.js";
 
 const pos = { file: "types/test.ts", line: 3, column: 3 };

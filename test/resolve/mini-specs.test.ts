@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { generate, type GenerateResult } from "../../generator/generate.js";
-import type { ArchIR, CallIR, StructIR, WordIR, WrapperIR } from "../../generator/resolve/ir.js";
+import type { ArchIR, CallIR, StructIR, WordIR, WrapperIR } from "../../generator/syscall/ir.js";
 
 /** The valid spec folder every resolve and bad-spec test starts from. */
 const fixtureDir = join(import.meta.dirname, "../fixtures/mini-specs");

@@ -3,10 +3,10 @@
  * uses, which syscall package function carries its words, and the word-count limit.
  */
 import { describe, expect, test } from "vitest";
-import type { CallIR, WrapperIR } from "../../generator/resolve/ir.js";
-import { WrapperError, chooseVariant, resolveWrapper, type SyscallInput } from "../../generator/resolve/wrapper.js";
-import type { ArchSpec } from "../../generator/spec/arch.js";
-import type { SyscallSpec } from "../../generator/spec/syscall.js";
+import type { CallIR, WrapperIR } from "../../generator/syscall/ir.js";
+import { WrapperError, chooseVariant, resolveWrapper, type SyscallInput } from "../../generator/syscall/resolve/wrapper.js";
+import type { ArchSpec } from "../../generator/syscall/spec/arch.js";
+import type { SyscallSpec } from "../../generator/syscall/spec/syscall.js";
 import { amd64Abi, armAbi, i386Abi, mipsAbi, withTable } from "./abi-arches.js";
 
 const pos = { file: "syscalls/test.ts", line: 7, column: 3 };

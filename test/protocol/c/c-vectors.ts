@@ -4,8 +4,8 @@
  * and, for a protocol-independent C test, how to encode each message type. The C test programs
  * include the results.
  */
-import { cMemberName } from "../../../generator/emit/c-names.js";
-import type { ProtocolFieldType } from "../../../generator/spec/protocol.js";
+import { cMemberName } from "../../../generator/protocol/resolve/c-prefixes.js";
+import type { ProtocolFieldType } from "../../../generator/protocol/spec.js";
 import type { BadFrame } from "./demo-vectors.js";
 import type { Vector, WireEncoder } from "./vector-encoder.js";
 

@@ -8,7 +8,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { cReserved } from "../../../generator/emit/c-reserved.js";
+import { cReserved } from "../../../generator/core/c-reserved.js";
 import { execCapture, execOrThrow } from "../../support/exec.js";
 import { noKernelTreeMessage } from "../../support/kernel-tree.js";
 import { C_TESTS, headerDir, preparedKbuildDir, removeHeaderDirs } from "./c-support.js";

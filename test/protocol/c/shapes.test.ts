@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { layoutProtocol } from "../../../generator/resolve/protocol-layout.js";
+import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
 import { execOrThrow } from "../../support/exec.js";
 import { messagesInclude, vectorsInclude } from "./c-vectors.js";
 import { C_TESTS, headerDir, removeHeaderDirs, targets } from "./c-support.js";

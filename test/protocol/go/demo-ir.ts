@@ -4,8 +4,8 @@
  * protocol specs; then this is the one place to switch over.
  */
 import demo from "../../../specs/protocols/demo.js";
-import type { ProtocolIR } from "../../../generator/resolve/protocol-ir.js";
-import { layoutProtocol } from "../../../generator/resolve/protocol-layout.js";
+import type { ProtocolIR } from "../../../generator/protocol/ir.js";
+import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
 
 /** The demo protocol, laid out. */
 export function demoIR(): ProtocolIR {

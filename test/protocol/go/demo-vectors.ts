@@ -2,7 +2,7 @@
  * Golden vectors of the demo protocol: every message, with the edges of every field type (empty
  * and full strings and blobs, extreme integers, every enum value, both bools).
  */
-import type { ProtocolIR } from "../../../generator/resolve/protocol-ir.js";
+import type { ProtocolIR } from "../../../generator/protocol/ir.js";
 import { vector, type FieldValue, type Vector } from "./vector-encoder.js";
 
 const range = (offset: FieldValue, length: number) => ({ offset, length });

@@ -3,7 +3,7 @@
  * `go vet` on every GOARCH against a copy of the generated rawsys package.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { emitGoProtocol } from "../../../generator/emit/go-protocol-emit.js";
+import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
 import { GOARCHES } from "../../support/arches.js";
 import { execCapture, describeFailure } from "../../support/exec.js";
 import { goEnv } from "../../support/go-harness.js";

@@ -7,8 +7,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, write
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { GeneratedFile } from "../../../generator/emit/go-emit.js";
-import { emitGoProtocol } from "../../../generator/emit/go-protocol-emit.js";
+import type { GeneratedFile } from "../../../generator/syscall/print/go-emit.js";
+import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
 import { goFiles } from "../../support/go-module.js";
 import { packageDir } from "../../support/paths.js";
 import { demoIR } from "./demo-ir.js";

@@ -3,9 +3,9 @@
  * (arrays of enums, bools, strings, blobs, structs and arrays; structs holding strings), to check
  * that the emitter prints valid, gofmt-clean Go for more than the demo.
  */
-import type { ProtocolIR } from "../../../generator/resolve/protocol-ir.js";
-import { layoutProtocol } from "../../../generator/resolve/protocol-layout.js";
-import { defineProtocol } from "../../../generator/spec/protocol.js";
+import type { ProtocolIR } from "../../../generator/protocol/ir.js";
+import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
+import { defineProtocol } from "../../../generator/protocol/spec.js";
 
 /** The shapes protocol, laid out. */
 export function shapesIR(): ProtocolIR {

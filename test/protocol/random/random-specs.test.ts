@@ -10,12 +10,12 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { emitCHeader } from "../../../generator/emit/c-emit.js";
-import { emitGoProtocol } from "../../../generator/emit/go-protocol-emit.js";
-import { DiagnosticSink } from "../../../generator/load/diagnostics.js";
-import { loadSpecs } from "../../../generator/load/load-specs.js";
-import { layoutProtocol } from "../../../generator/resolve/protocol-layout.js";
-import { validateProtocols } from "../../../generator/validate/validate-protocol.js";
+import { emitCHeader } from "../../../generator/protocol/print-c/c-emit.js";
+import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
+import { DiagnosticSink } from "../../../generator/core/diagnostics.js";
+import { loadSpecs } from "../../../generator/core/load-specs.js";
+import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
+import { validateProtocols } from "../../../generator/protocol/validate/validate-protocol.js";
 import { preparedKbuildDir } from "../c/c-support.js";
 import { compileHeaders, kbuildHeaders, scratch, vetGoPackages, type ProtocolOutput } from "./compile-outputs.js";
 import { prng, SpecGenerator, specSource } from "./random-spec.js";

@@ -3,9 +3,9 @@
  * generated code uses itself, read from the demo's generated C and Go rather than listed by hand,
  * so a helper added to the output is a candidate spec name the next run.
  */
-import { emitCHeader } from "../../../generator/emit/c-emit.js";
-import { emitGoProtocol } from "../../../generator/emit/go-protocol-emit.js";
-import { layoutProtocol } from "../../../generator/resolve/protocol-layout.js";
+import { emitCHeader } from "../../../generator/protocol/print-c/c-emit.js";
+import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
+import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
 import demo from "../../../specs/protocols/demo.js";
 
 /** Names people give protocols, messages, structs, enums and fields. */

@@ -5,7 +5,7 @@
  * names is the header's documented API: `struct <p>_<name>`, `<P>_MSG_<NAME>`, `<p>_send_<name>`,
  * a byte blob member `x` flattened to `x_len` and `x`.
  */
-import type { ProtocolIR, WireFieldIR, WireStructIR, WireTypeIR } from "../../../generator/resolve/protocol-ir.js";
+import type { ProtocolIR, WireFieldIR, WireStructIR, WireTypeIR } from "../../../generator/protocol/ir.js";
 import type { FieldValue } from "../go/vector-encoder.js";
 import { messagesIn, type Conversation, type Frame } from "./conversation.js";
 

@@ -3,7 +3,7 @@
  * travel to the helper, sent by the peer, then every golden vector of a message that may travel to
  * the kernel, sent by the helper, each with a sequence number of its own.
  */
-import type { ProtocolIR, WireMessageIR } from "../../../generator/resolve/protocol-ir.js";
+import type { ProtocolIR, WireMessageIR } from "../../../generator/protocol/ir.js";
 import { demoIR } from "../go/demo-ir.js";
 import { demoVectors } from "../go/demo-vectors.js";
 import type { Vector } from "../go/vector-encoder.js";

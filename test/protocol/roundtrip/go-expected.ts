@@ -4,8 +4,8 @@
  * path, the spec's names as in the C peer's reports), and the send dispatch over message types.
  * Go names come from the generator's naming functions: they are the generated package's API.
  */
-import { goCamel, goProtocolNames, type GoProtocolNames, type GoStructNames } from "../../../generator/emit/go-protocol-names.js";
-import type { ProtocolIR, WireMessageIR, WireStructIR, WireTypeIR } from "../../../generator/resolve/protocol-ir.js";
+import { goCamel, goProtocolNames, type GoProtocolNames, type GoStructNames } from "../../../generator/protocol/resolve/go-names.js";
+import type { ProtocolIR, WireMessageIR, WireStructIR, WireTypeIR } from "../../../generator/protocol/ir.js";
 import type { FieldValue } from "../go/vector-encoder.js";
 import { messagesIn, type Conversation, type Frame } from "./conversation.js";
 

@@ -8,7 +8,7 @@ import { expect, test } from "vitest";
 import { committedVectors } from "../c/demo-vectors.js";
 import { demoIR } from "../go/demo-ir.js";
 import { encodeFrame, type FieldValue } from "../go/vector-encoder.js";
-import type { ProtocolIR, WireTypeIR } from "../../../generator/resolve/protocol-ir.js";
+import type { ProtocolIR, WireTypeIR } from "../../../generator/protocol/ir.js";
 
 interface Committed {
   message: string;

@@ -1,0 +1,124 @@
+/**
+ * Every C name of a protocol's header that a spec name reaches, decided once: the printer prints
+ * these and validation reports their clashes at the declaration that owns each name.
+ *
+ * Kept apart by construction: the header's own helpers are `__<proto>_wire_*`, which no spec name
+ * can spell (the per-struct ones are `__<proto>_put_*`, `_get_*`, `_check_*`, `_valid_*`); its
+ * locals and parameters are lower case without the prefix, and its macros upper case, while spec
+ * names reach members only after `s->` and everything else only behind the prefix. What can still
+ * meet is declared in a NameBook and checked: macros and enum constants (an enum `max` with a
+ * value `frame` is DEMO_MAX_FRAME), tags, members (a field `int` is `int_`, as is a field `int_`).
+ */
+import type { ProtocolIR, WireStructIR } from "../ir.js";
+import { NameBook, ownerOf, type NameOwner } from "./names.js";
+import { cConstant, cGuard, cMemberName, cNames, type CNames } from "./c-prefixes.js";
+import { cReserved } from "../../core/c-reserved.js";
+
+/** The header's fixed wire helpers, each `__<proto>_wire_<suffix>`. */
+export const wireHelpers = [
+  "put_u8", "put_u16", "put_u32", "put_u64", "get_u8", "get_u16", "get_u32", "get_u64", "zero",
+  "put_string", "get_string", "valid_string", "put_bytes", "get_bytes", "valid_bytes",
+  "put_header", "payload_size", "check_header", "read", "write",
+];
+
+/**
+ * The top-level system headers the user-space half includes, directly or through glibc, which a
+ * header of the same name would hide from a build that puts the output folder on its -I path.
+ */
+export const userIncludes = ["assert.h", "errno.h", "features.h", "stddef.h", "string.h", "strings.h", "unistd.h"];
+
+/** The C names of a struct or message payload: its tag, codec helpers and members. */
+export interface CStructNames {
+  tag: string;
+  putFn: string;
+  getFn: string;
+  checkFn: string;
+  /** Field spec name -> its member, and a blob's length member. */
+  members: Map<string, { name: string; len: string }>;
+}
+
+/** A message's names: its payload's, its type constant, its functions and its member of the union. */
+export interface CMessageNames extends CStructNames {
+  constant: string;
+  encodeFn: string;
+  sendFn: string;
+  union: string;
+}
+
+/** Every spec-reachable C name of one protocol's header, and their clashes. */
+export interface CProtocolNames {
+  book: NameBook;
+  prefixes: CNames;
+  guard: string;
+  /** A fixed helper's name: `wire("zero")` is `__demo_wire_zero`. */
+  wire: (suffix: string) => string;
+  toKernel: string;
+  toHelper: string;
+  enums: Map<string, { tag: string; validFn: string; values: Map<string, string> }>;
+  structs: Map<string, CStructNames>;
+  messages: Map<string, CMessageNames>;
+}
+
+/** The scopes of the header: C's ordinary identifiers (with macros, which rewrite any of them) and tags. */
+const ids = "the header";
+const tags = "struct, union and enum tags";
+
+/** Decides the C names of `ir`'s header. */
+export function cProtocolNames(ir: ProtocolIR): CProtocolNames {
+  const book = new NameBook("C");
+  const p = cNames(ir.name);
+  const guard = cGuard(p);
+  const wire = (suffix: string) => `${p.internal}wire_${suffix}`;
+  const own = (n: string) => `the header's own ${n}`;
+  book.declareFixed(ids, [...cReserved], (n) => `the C keyword or header macro ${n}`);
+  book.declareFixed(tags, [...cReserved], (n) => `the C keyword or header macro ${n}`);
+  const macros = ["magic", "version", "header_size", "max_payload", "max_frame", "to_kernel", "to_helper"].map((m) => cConstant(p, m));
+  book.declareFixed(ids, [guard, "__aligned_s64", ...macros], (n) => `${own(n)} macro`);
+  book.declareFixed(ids, [...wireHelpers.map(wire), ...["decode", "recv", "log_level_prefix", "printk_log"].map((f) => `${p.lower}_${f}`)], (n) => `${own(n)}()`);
+  book.declareFixed(tags, ["msg", "reader", "msg_type"].map((t) => `${p.lower}_${t}`), (n) => `${own(n)} type`);
+  book.declareFixed("the include path", userIncludes, (n) => `the system header <${n}>`);
+  book.declare("the include path", `${ir.name}.h`, { kind: "protocol" });
+
+  const enums = new Map(
+    ir.enums.map((e) => {
+      const owner = ownerOf.enum(e);
+      const tag = book.declare(tags, `${p.lower}_${e.name}`, owner);
+      const validFn = book.declare(ids, `${p.internal}valid_${e.name}`, owner);
+      return [e.name, { tag, validFn, values: new Map(e.values.map((v) => [v.name, book.declare(ids, cConstant(p, e.name, v.name), ownerOf.value(e, v.name))])) }];
+    }),
+  );
+  const struct = (s: WireStructIR, owner: NameOwner): CStructNames => {
+    const tag = book.declare(tags, `${p.lower}_${s.name}`, owner);
+    const scope = `struct ${tag}`;
+    book.declareFixed(scope, s.pads.map((_, i) => `__pad${i}`), (n) => `the padding ${n}`);
+    const members = new Map(
+      s.fields.map((f) => {
+        const name = book.declare(scope, cMemberName(f.name), ownerOf.field(s, f.name));
+        // A blob is two members, its length first; the name of one that is not a blob is never printed.
+        const len = cMemberName(`${f.name}_len`);
+        if (f.type.kind === "bytes") book.declare(scope, len, ownerOf.field(s, f.name));
+        return [f.name, { name, len }];
+      }),
+    );
+    const fn = (action: string) => book.declare(ids, `${p.internal}${action}_${s.name}`, owner);
+    return { tag, putFn: fn("put"), getFn: fn("get"), checkFn: fn("check"), members };
+  };
+  const structs = new Map(ir.structs.map((s) => [s.name, struct(s, ownerOf.struct(s))]));
+  book.declareFixed(`struct ${p.lower}_msg`, ["type", "seq", "u"], (n) => `${own(`struct ${p.lower}_msg`)}'s ${n}`);
+  const messages = new Map(
+    ir.messages.map((m): [string, CMessageNames] => {
+      const owner = ownerOf.message(m);
+      return [
+        m.name,
+        {
+          ...struct(m, owner),
+          constant: book.declare(ids, cConstant(p, "msg", m.name), owner),
+          encodeFn: book.declare(ids, `${p.lower}_encode_${m.name}`, owner),
+          sendFn: book.declare(ids, `${p.lower}_send_${m.name}`, owner),
+          union: book.declare(`the union u of struct ${p.lower}_msg`, cMemberName(m.name), owner),
+        },
+      ];
+    }),
+  );
+  return { book, prefixes: p, guard, wire, toKernel: macros[5]!, toHelper: macros[6]!, enums, structs, messages };
+}

@@ -1,0 +1,120 @@
+/**
+ * Every Go name of a protocol's package that a spec name reaches, decided once: the printer
+ * prints these and validation reports their clashes at the declaration that owns each name.
+ *
+ * Kept apart by construction: every name made from a spec name at package level is exported
+ * (goCamel starts it upper case), while the package's own helpers are unexported, so a spec can
+ * never redeclare encodeText or decodePayload; per-struct codecs are the methods encode and
+ * decode, lower case beside the exported fields. Locals (b, m, i, frame...) are lower case too
+ * and spec names reach them only as selectors (m.Field). What can still meet, the exported
+ * names and the fields beside EncodeFrame and Seq, is declared in a NameBook and checked.
+ */
+import type { ProtocolIR, WireMessageIR, WireStructIR } from "../ir.js";
+import { logLevelEnum, logMessage } from "./layout.js";
+import { fixedOwner, NameBook, ownerOf, type NameOwner } from "./names.js";
+import { boundsUsed } from "./go-types.js";
+
+/** A snake_case spec name as an exported Go name: `uptime_ns` -> `UptimeNs`. */
+export function goCamel(snake: string): string {
+  return snake
+    .split("_")
+    .filter((part) => part !== "")
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join("");
+}
+
+/** Exported identifiers the package declares whatever the spec says. */
+export const fixedExported = [
+  "Magic", "Version", "HeaderSize", "MaxPayload", "MaxFrame", "Direction", "ToKernel", "ToHelper",
+  "MsgType", "Msg", "DecodeFrame", "Side", "SideHelper", "SideKernel", "Conn", "NewConn", "Helper",
+];
+
+/**
+ * The package's unexported helpers and the packages its files import: no spec name can take these
+ * shapes, but they are declared so the book lists every package-level name the package has.
+ */
+export const fixedUnexported = [
+  "errBadMsg", "errProto", "errInval", "errNoSpace", "errPipe", "errIO",
+  "get8", "get16", "get32", "get64", "put8", "put16", "put32", "put64", "boolByte", "zero", "isZero", "indexNul",
+  "setText", "textBytes", "encodeText", "decodeText", "setBlob", "blobBytes", "encodeBlob", "decodeBlob",
+  "decodePayload", "putHeader", "checkHeader", "rawsys", "syscall", "unsafe",
+];
+
+/** Methods every struct and message type has; messages also have EncodeFrame. */
+export const codecMethods = ["encode", "decode"];
+
+/** Fields and methods of Conn besides a Send method per message. */
+export const connMembers = ["rfd", "wfd", "recv", "send", "rbuf", "wbuf", "Recv", "Log", "readFull", "writeAll"];
+
+/** The Go names of a struct's type and fields. */
+export interface GoStructNames {
+  type: string;
+  /** Field spec name -> Go field name. */
+  fields: Map<string, string>;
+}
+
+/** A message's names: its payload struct's, its type and size constants, and Conn's method. */
+export interface GoMessageNames extends GoStructNames {
+  typeConst: string;
+  sizeConst: string;
+  send: string;
+}
+
+/** Every spec-reachable Go name of one protocol's package, and their clashes. */
+export interface GoProtocolNames {
+  book: NameBook;
+  enums: Map<string, { type: string; values: Map<string, string> }>;
+  structs: Map<string, GoStructNames>;
+  messages: Map<string, GoMessageNames>;
+  /** Type of a string field of at most n bytes, and of a bytes field, by bound. */
+  texts: Map<number, string>;
+  blobs: Map<number, string>;
+}
+
+/** Decides the Go names of `ir`'s package. */
+export function goProtocolNames(ir: ProtocolIR): GoProtocolNames {
+  const book = new NameBook("Go");
+  const pkg = `package ${ir.name}`;
+  book.declareFixed(pkg, fixedExported, (n) => `the package's own ${n}`);
+  book.declareFixed(pkg, fixedUnexported, (n) => `the package's own ${n}`);
+  const bounds = boundsUsed([...ir.structs, ...ir.messages].flatMap((s) => s.fields.map((f) => f.type)));
+  const texts = new Map(bounds.texts.map((max) => [max, book.declare(pkg, `String${max}`, fixedOwner(`the package's type String${max} for { string: ${max} }`))]));
+  const blobs = new Map(bounds.blobs.map((max) => [max, book.declare(pkg, `Bytes${max}`, fixedOwner(`the package's type Bytes${max} for { bytes: ${max} }`))]));
+
+  const enums = new Map(
+    ir.enums.map((e) => {
+      const type = book.declare(pkg, goCamel(e.name), ownerOf.enum(e));
+      // The built-in levels read as printk's (LogErr, LogDebug), not LogLevelErr.
+      const prefix = e.name === logLevelEnum ? goCamel(logMessage.name) : type;
+      const values = new Map(e.values.map((v) => [v.name, book.declare(pkg, prefix + goCamel(v.name), ownerOf.value(e, v.name))]));
+      return [e.name, { type, values }];
+    }),
+  );
+  const struct = (s: WireStructIR, owner: NameOwner, methods: string[]): GoStructNames => {
+    const type = book.declare(pkg, goCamel(s.name), owner);
+    const scope = `struct ${type}`;
+    book.declareFixed(scope, methods, (m) => `the method ${m}`);
+    return { type, fields: new Map(s.fields.map((f) => [f.name, book.declare(scope, goCamel(f.name), ownerOf.field(s, f.name))])) };
+  };
+  const structs = new Map(ir.structs.map((s) => [s.name, struct(s, ownerOf.struct(s), codecMethods)]));
+  const messages = new Map(
+    ir.messages.map((m): [string, GoMessageNames] => {
+      const owner = ownerOf.message(m);
+      const names = struct(m, owner, [...codecMethods, "EncodeFrame"]);
+      return [m.name, { ...names, typeConst: book.declare(pkg, `Msg${names.type}`, owner), sizeConst: book.declare(pkg, `${names.type}Size`, owner), send: `Send${names.type}` }];
+    }),
+  );
+  declareMembers(book, ir.messages, messages);
+  return { book, enums, structs, messages, texts, blobs };
+}
+
+/** Msg's field per message and Conn's Send method per message, beside their fixed members. */
+function declareMembers(book: NameBook, irMessages: WireMessageIR[], messages: Map<string, GoMessageNames>): void {
+  book.declareFixed("struct Msg", ["Seq", "EncodeFrame"], (n) => `Msg's own ${n}`);
+  book.declareFixed("type Conn", connMembers, (n) => `Conn's own ${n}`);
+  for (const m of irMessages) {
+    const names = messages.get(m.name)!;
+    book.declare("struct Msg", names.type, ownerOf.message(m));
+    book.declare("type Conn", names.send, ownerOf.message(m));
+  }
+}

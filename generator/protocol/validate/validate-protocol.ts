@@ -1,0 +1,139 @@
+/**
+ * Checks protocol specs: names the C and Go sides can both use, message type numbers, field types
+ * that exist, enums that fit their width, no struct containing itself, and every frame within
+ * PIPE_BUF so one write of it is atomic.
+ */
+import type { DiagnosticSink, SourcePos } from "../../core/diagnostics.js";
+import { keyPosOf, posOf } from "../../core/literal.js";
+import type { SpecFile } from "../../core/load-specs.js";
+import { frameHeaderSize, maxFrameSize } from "../ir.js";
+import { isProtocolScalar, layoutProtocol, logLevelEnum, logMessage } from "../resolve/layout.js";
+import type { ProtocolIR } from "../ir.js";
+import type { ProtocolFieldType, ProtocolSpec } from "../spec.js";
+import { checkProtocolNames, protocolNameProblem } from "../resolve/name-clashes.js";
+
+const snakeCase = /^[a-z][a-z0-9_]*$/;
+const enumLimits = { u8: 0xff, u16: 0xffff, u32: 0xffffffff } as const;
+
+/** Reports every problem in the protocol specs. */
+export function validateProtocols(files: SpecFile<ProtocolSpec>[], sink: DiagnosticSink): void {
+  const protocolNames = new Map<string, SourcePos>();
+  for (const { data: spec } of files) {
+    const at = posOf(spec, "name");
+    const problem = protocolNameProblem(spec.name);
+    if (problem) sink.error(at, `protocol name \`${spec.name}\` ${problem}`);
+    const earlier = protocolNames.get(spec.name);
+    if (earlier) sink.error(at, `duplicate protocol \`${spec.name}\` (first declared at ${earlier.file}:${earlier.line})`);
+    protocolNames.set(spec.name, at);
+    if (!Number.isInteger(spec.version) || spec.version < 1 || spec.version > 0xffff) sink.error(posOf(spec, "version"), `version must be a whole number from 1 to 65535`);
+    if (!Number.isInteger(spec.magic) || spec.magic < 0 || spec.magic > 0xffffffff) sink.error(posOf(spec, "magic"), `magic must be a 32-bit unsigned number`);
+    // Only a sound spec can be laid out; its frame sizes and its generated names are then checked
+    // apart, so a spec with both kinds of problem gets every error at once.
+    if (!validateOne(spec, sink)) continue;
+    const ir = layoutProtocol(spec);
+    checkFrameSizes(spec, ir, sink);
+    checkProtocolNames(spec, ir, sink);
+  }
+}
+
+/** Returns whether the spec is sound enough to lay out. */
+function validateOne(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
+  const before = sink.items.length;
+  const enums = spec.enums ?? {};
+  const structs = spec.structs ?? {};
+  const typeNames = new Map<string, string>();
+  const declare = (kind: string, table: object, name: string) => {
+    const at = keyPosOf(table, name);
+    if (!snakeCase.test(name)) sink.error(at, `${kind} name \`${name}\` must be snake_case`);
+    if ([logMessage.name, logLevelEnum, "msg", "msg_type", "reader"].includes(name)) sink.error(at, `\`${name}\` is reserved for the generated log message and frame types`);
+    const other = typeNames.get(name);
+    if (other) sink.error(at, `${kind} \`${name}\` has the name of ${other === "enum" ? "an" : "a"} ${other}`);
+    typeNames.set(name, kind);
+  };
+  for (const [name, e] of Object.entries(enums)) {
+    declare("enum", enums, name);
+    const limit = enumLimits[e.width ?? "u32"];
+    const seen = new Map<number, string>();
+    if (Object.keys(e.values).length === 0) sink.error(posOf(e, "values"), `enum \`${name}\` has no values`);
+    for (const [valueName, value] of Object.entries(e.values)) {
+      const at = posOf(e.values, valueName);
+      if (!snakeCase.test(valueName)) sink.error(keyPosOf(e.values, valueName), `enum value name \`${valueName}\` must be snake_case`);
+      if (!Number.isInteger(value) || value < 0 || value > limit) sink.error(at, `${name}.${valueName} = ${value} does not fit ${e.width ?? "u32"}`);
+      if (seen.has(value)) sink.error(at, `${name}.${valueName} has the value of ${name}.${seen.get(value)}`);
+      seen.set(value, valueName);
+    }
+  }
+  for (const name of Object.keys(structs)) declare("struct", structs, name);
+  const ids = new Map<number, string>();
+  for (const [name, message] of Object.entries(spec.messages)) {
+    declare("message", spec.messages, name);
+    const at = posOf(message, "id");
+    if (!Number.isInteger(message.id) || message.id < 1 || message.id > 0xffff) sink.error(at, `message \`${name}\`: id must be a whole number from 1 to 65535 (0 is the log message)`);
+    if (ids.has(message.id)) sink.error(at, `message \`${name}\` has the id of message \`${ids.get(message.id)}\``);
+    ids.set(message.id, name);
+  }
+  const checkFields = (owner: string, fields: Record<string, ProtocolFieldType>) => {
+    for (const [field, type] of Object.entries(fields)) {
+      if (!snakeCase.test(field)) sink.error(keyPosOf(fields, field), `${owner}.${field}: field names must be snake_case`);
+      // A blob is two C members, <name>_len and <name>.
+      if (typeof type !== "string" && "bytes" in type && Object.hasOwn(fields, `${field}_len`)) {
+        sink.error(keyPosOf(fields, `${field}_len`), `${owner}.${field}_len: the name of the length of blob \`${field}\``);
+      }
+      const problem = typeProblem(type, enums, structs);
+      if (problem) sink.error(posOf(fields, field), `${owner}.${field}: ${problem}`);
+    }
+  };
+  for (const [name, s] of Object.entries(structs)) {
+    if (Object.keys(s.fields).length === 0) sink.error(posOf(s, "fields"), `struct \`${name}\` has no fields`);
+    checkFields(name, s.fields);
+    if (containsItself(name, structs)) sink.error(keyPosOf(structs, name), `struct \`${name}\` contains itself`);
+  }
+  for (const [name, m] of Object.entries(spec.messages)) checkFields(name, m.fields);
+  return sink.items.length === before;
+}
+
+function typeProblem(type: ProtocolFieldType, enums: object, structs: object): string | undefined {
+  if (typeof type === "string") {
+    return isProtocolScalar(type) || Object.hasOwn(enums, type) || Object.hasOwn(structs, type) ? undefined : `unknown type \`${type}\``;
+  }
+  const bound = (n: number, what: string) => (Number.isInteger(n) && n >= 1 && n <= maxFrameSize ? undefined : `${what} must be a whole number from 1 to ${maxFrameSize}`);
+  if ("array" in type) {
+    // A blob is a u16 and its bytes: with an odd maximum, array elements would sit at odd strides
+    // that a C array of the same struct would pad, so the two sides could disagree.
+    const element = type.array;
+    if (typeof element !== "string" && "bytes" in element && element.bytes % 2 === 1) return `an array of { bytes: ${element.bytes} } needs an even maximum length`;
+    return bound(type.length, "an array length") ?? typeProblem(type.array, enums, structs);
+  }
+  if ("string" in type) return bound(type.string, "a string's maximum length");
+  return bound(type.bytes, "a blob's maximum length");
+}
+
+function containsItself(name: string, structs: Record<string, { fields: Record<string, ProtocolFieldType> }>): boolean {
+  const reaches = (type: ProtocolFieldType, seen: Set<string>): boolean => {
+    if (typeof type !== "string") return "array" in type ? reaches(type.array, seen) : false;
+    if (type === name) return true;
+    if (!Object.hasOwn(structs, type) || seen.has(type)) return false;
+    seen.add(type);
+    return Object.values(structs[type]!.fields).some((t) => reaches(t, seen));
+  };
+  return Object.values(structs[name]!.fields).some((t) => reaches(t, new Set()));
+}
+
+/**
+ * The kernel encodes a message it sends on its stack, so those frames stay well under the
+ * kernel's 2048-byte stack frame warning; frames from the helper are read into the caller's buffer.
+ */
+export const maxKernelSentFrame = 1024;
+
+function checkFrameSizes(spec: ProtocolSpec, ir: ProtocolIR, sink: DiagnosticSink): void {
+  for (const message of ir.messages) {
+    const frame = frameHeaderSize + message.size;
+    if (message.id === logMessage.id) continue;
+    const at = keyPosOf(spec.messages, message.name);
+    if (frame > maxFrameSize) {
+      sink.error(at, `message \`${message.name}\` needs a ${frame}-byte frame; a frame must fit PIPE_BUF (${maxFrameSize}) so one write of it is atomic`);
+    } else if (message.direction !== "to-kernel" && frame > maxKernelSentFrame) {
+      sink.error(at, `message \`${message.name}\` goes to the helper in a ${frame}-byte frame; the kernel builds those on its stack, so they are limited to ${maxKernelSentFrame} bytes`);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The intermediate representation: one fully decided description of the bindings per arch. Every
+ * ABI decision (syscall number, entry point, how each argument becomes register words, padding,
+ * struct layout) is made when building it, so the emitters only print.
+ */
+import type { GoArch } from "./spec/arch.js";
+
+/** A syscall number constant: `SYS_<NAME> = number` (offset already added). */
+export interface SysnumIR {
+  goName: string;
+  kernelName: string;
+  number: number;
+}
+
+/** One field of a laid-out struct; `name` is `_` for padding the generator inserted or C reserved. */
+export interface FieldIR {
+  name: string;
+  goType: string;
+  offset: number;
+  size: number;
+}
+
+/** A struct laid out for one arch, with explicit padding so Go's layout equals C's. */
+export interface StructIR {
+  name: string;
+  cName: string;
+  size: number;
+  align: number;
+  fields: FieldIR[];
+}
+
+/** One constant with its value on this arch. */
+export interface ConstantIR {
+  name: string;
+  value: bigint;
+}
+
+/** A block of related constants. */
+export interface ConstantGroupIR {
+  doc: string;
+  goType?: string;
+  radix: "hex" | "decimal";
+  constants: ConstantIR[];
+}
+
+/** A Go parameter or result. */
+export interface GoVarIR {
+  name: string;
+  goType: string;
+}
+
+/** A Go parameter; a pointer says which way the memory it points to travels. */
+export interface ParamIR extends GoVarIR {
+  direction?: "in" | "out" | "inout";
+}
+
+/**
+ * How one register word is computed. `param` names a Go parameter, `local` a variable a
+ * preparation step declared.
+ */
+export type WordIR =
+  | { kind: "value"; param: string; orConstant?: string } // an integer parameter (OR-ed with a constant)
+  | { kind: "high"; param: string } // bits 32..63 of a 64-bit parameter
+  | { kind: "low"; param: string } // bits 0..31 of a 64-bit parameter
+  | { kind: "const"; value: number } // a constant word (padding is 0)
+  | { kind: "pointer"; param: string } // a pointer parameter's address
+  | { kind: "local"; local: string } // the value of a prepared uintptr or unsafe.Pointer local
+  | { kind: "address"; local: string } // the address of a prepared local or of a named result
+  | { kind: "length"; param: string }; // the length of a slice parameter
+
+/** A step before the call: it declares `local` and may return early with an error. */
+export type PrepareIR =
+  | { kind: "slice"; param: string; local: string } // address of p[0], or of a zero byte when empty
+  | { kind: "path"; param: string; local: string } // NUL-terminated copy, on the stack when short
+  | { kind: "pages"; param: string; local: string; pageSize: number } // offset in pages, EINVAL if unaligned
+  | { kind: "pair"; param: string; local: string } // []int of length 2 as int32[2]
+  | { kind: "mapping"; param: string; local: string } // address of a whole mapping, EINVAL unless len == cap > 0
+  // A 64-bit-time copy of a *Timespec: filled from it when the kernel reads it (copyIn), copied
+  // back when the kernel writes it (copyOut), so an input is never written.
+  | { kind: "time64"; param: string; local: string; secType: string; nsecType: string; copyIn: boolean; copyOut: boolean }
+  | { kind: "resultPair"; result: string; local: string } // int32[2] the kernel fills for a [2]int result
+  | { kind: "statx"; param: string; local: string; fieldTypes: Record<string, string>; secType: string; nsecType: string }; // Stat_t from Statx_t
+
+/** How a Go result gets its value. */
+export type ResultIR =
+  | { kind: "return"; name: string; goType: string } // from the syscall's return value
+  | { kind: "mapping"; name: string; lengthParam: string } // []byte over the returned address
+  | { kind: "memory"; name: string; goType: string }; // written by the kernel through "&name"
+
+/** A syscall package function and how many words it takes. */
+export interface EntryIR {
+  func: "Syscall" | "Syscall6" | "Syscall9" | "RawSyscall" | "RawSyscall6";
+  arity: 3 | 6 | 9;
+}
+
+/** A run-time condition on a call: the integer parameter `param` equals `value`. */
+export interface GuardIR {
+  param: string;
+  value: number;
+}
+
+/**
+ * What a wrapper does when a call's entry, newer than the arch's oldest supported kernel, fails
+ * with ENOSYS: return another errno (a rawsys constant name), or make the next call.
+ */
+export type MissingIR = { kind: "errno"; errno: string } | { kind: "next" };
+
+/** One system call a wrapper can make on an arch. */
+export interface CallIR {
+  kernelName: string;
+  sysnum: string;
+  entry: EntryIR;
+  /** The words passed, exactly `entry.arity` of them (zero-filled), or the block's address. */
+  words: WordIR[];
+  /** When the words travel in a memory block: the words stored in it. */
+  block?: WordIR[];
+  /** Made only when every guard holds; otherwise the wrapper goes on to the next call. */
+  guards: GuardIR[];
+  /** Set when the entry is newer than the arch's oldest supported kernel. */
+  newer?: { since: string; missing: MissingIR };
+}
+
+/** One Go wrapper as it is made on one arch. */
+export interface WrapperIR {
+  goName: string;
+  exported: boolean;
+  doc: string;
+  params: ParamIR[];
+  results: ResultIR[];
+  hasError: boolean;
+  /** Steps before the calls; a step two calls need is made once. */
+  prepare: PrepareIR[];
+  /**
+   * The calls in the order the wrapper tries them: the first whose guards hold is made, and a
+   * newer call's ENOSYS may pass on to the next (see `newer`). Most wrappers have one.
+   */
+  calls: CallIR[];
+}
+
+/** Everything generated for one arch. */
+export interface ArchIR {
+  goarch: GoArch;
+  bits: 32 | 64;
+  endian: "little" | "big";
+  kernelVersion: string;
+  sysnums: SysnumIR[];
+  structs: StructIR[];
+  constants: ConstantGroupIR[];
+  wrappers: WrapperIR[];
+  /** Wrappers declared in the specs that this arch has no kernel entry for, sorted. */
+  absent: string[];
+}
