@@ -3,20 +3,26 @@
  * this; nothing here touches the output directory.
  */
 import { relative, resolve } from "node:path";
-import { emitCHeader } from "./protocol/print-c/c-emit.js";
-import { emitGo, type GeneratedFile } from "./syscall/print/go-emit.js";
-import { emitGoProtocol } from "./protocol/print-go/go-emit.js";
-import { compareStrings, SpecErrors } from "./core/diagnostics.js";
+import { compareStrings, DiagnosticSink, SpecErrors } from "./core/diagnostics.js";
+import type { GeneratedFile } from "./core/generated-file.js";
 import { posOf } from "./core/literal.js";
-import { loadSpecs, type LoadedSpecs } from "./core/load-specs.js";
-import type { ArchIR } from "./syscall/ir.js";
-import { resolveAll } from "./syscall/resolve/resolve-arch.js";
-import type { ProtocolIR } from "./protocol/ir.js";
-import { layoutProtocol } from "./protocol/resolve/layout.js";
+import { loadSpecs, type SpecFile } from "./core/load-specs.js";
+import { specLanguageEntry } from "./core/package-root.js";
 import { specFolders, specInputs } from "./core/spec-files.js";
-import { validateSpecs } from "./syscall/validate/validate.js";
+import type { ProtocolIR } from "./protocol/ir.js";
+import { emitCHeader } from "./protocol/print-c/c-emit.js";
+import { emitGoProtocol } from "./protocol/print-go/go-emit.js";
+import { layoutProtocol } from "./protocol/resolve/layout.js";
+import type { ProtocolSpec } from "./protocol/spec/language.js";
+import { protocolSpecFiles, protocolSpecKinds } from "./protocol/spec/loaded.js";
+import { validateProtocols } from "./protocol/validate/validate-protocol.js";
+import type { ArchIR } from "./syscall/ir.js";
+import { emitGo } from "./syscall/print/go-emit.js";
+import { resolveAll } from "./syscall/resolve/resolve-arch.js";
+import { syscallSpecFiles, syscallSpecKinds } from "./syscall/spec/spec-set.js";
+import { validateSyscallSpecs } from "./syscall/validate/validate.js";
 
-export type { GeneratedFile } from "./syscall/print/go-emit.js";
+export type { GeneratedFile } from "./core/generated-file.js";
 export { archNames } from "./core/spec-files.js";
 
 /** What to generate. */
@@ -84,22 +90,26 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   // quietly generate from the wrong specs.
   if ("specsDir" in options) throw new TypeError("generate: specsDir is gone; pass specs: [dir] with bundledSpecs: false");
   const inputs = specInputs(specFolders(options.specs, options.bundledSpecs ?? true), options.protocols);
-  const loaded = loadSpecs(inputs, options.cwd);
-  rejectUnnamedProtocols(loaded, options.protocols ?? [], options.cwd ?? process.cwd());
-  const set = validateSpecs(loaded);
-  const protocols = set.protocols.map(layoutProtocol);
+  const loaded = loadSpecs(inputs, { kinds: { ...syscallSpecKinds, ...protocolSpecKinds }, language: specLanguageEntry(), cwd: options.cwd });
+  const protocolFiles = protocolSpecFiles(loaded);
+  rejectUnnamedProtocols(protocolFiles, options.protocols ?? [], options.cwd ?? process.cwd());
+  const sink = new DiagnosticSink();
+  const set = validateSyscallSpecs(syscallSpecFiles(loaded), sink);
+  validateProtocols(protocolFiles, sink);
+  sink.throwIfAny();
+  const protocols = protocolFiles.map((f) => layoutProtocol(f.data));
   const irs = resolveAll(set);
   const known: string[] = irs.map((ir) => ir.goarch);
   const wanted = options.arches === undefined || options.arches === "all" ? known : [...options.arches];
   for (const arch of wanted) if (!known.includes(arch)) throw new UnknownArchError(arch, known);
   if (protocols.length > 0 && !options.goImportPrefix) throw new MissingImportPrefixError();
   const goPackage = options.goPackage ?? "rawsys";
-  rejectPackageClash(loaded, goPackage);
+  rejectPackageClash(protocolFiles, goPackage);
   const go = emitGo(irs, goPackage);
   const rawsysImport = `${options.goImportPrefix}/${goPackage}`;
-  const protocolFiles = protocols.flatMap((p) => [emitCHeader(p), ...emitGoProtocol(p, { rawsysImport })]);
-  const files = [...go.shared, ...wanted.flatMap((arch) => go.perArch.get(arch)!), ...protocolFiles];
-  const allPaths = [...go.shared, ...[...go.perArch.values()].flat(), ...protocolFiles].map((f) => f.path).sort(compareStrings);
+  const protocolOutput = protocols.flatMap((p) => [emitCHeader(p), ...emitGoProtocol(p, { rawsysImport })]);
+  const files = [...go.shared, ...wanted.flatMap((arch) => go.perArch.get(arch)!), ...protocolOutput];
+  const allPaths = [...go.shared, ...[...go.perArch.values()].flat(), ...protocolOutput].map((f) => f.path).sort(compareStrings);
   return { files: files.sort((a, b) => compareStrings(a.path, b.path)), allPaths, inputs, irs, protocols };
 }
 
@@ -107,10 +117,10 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
  * A protocol spec that a specs folder holds outside its protocols/ is an error rather than
  * generated: protocols are generated only when named, like the ones in protocols/.
  */
-function rejectUnnamedProtocols(loaded: LoadedSpecs, named: readonly string[], cwd: string): void {
+function rejectUnnamedProtocols(protocols: SpecFile<ProtocolSpec>[], named: readonly string[], cwd: string): void {
   // As the loader shows paths.
   const shown = new Set(named.map((f) => relative(cwd, resolve(f)) || resolve(f)));
-  const stray = loaded.protocols.filter((p) => !shown.has(p.file));
+  const stray = protocols.filter((p) => !shown.has(p.file));
   if (stray.length === 0) return;
   throw new SpecErrors(stray.map((p) => ({
     pos: p.pos,
@@ -119,8 +129,8 @@ function rejectUnnamedProtocols(loaded: LoadedSpecs, named: readonly string[], c
 }
 
 /** A protocol's Go package is go/<name>/: named like the syscall package, the two would share it. */
-function rejectPackageClash(loaded: LoadedSpecs, goPackage: string): void {
-  const clashing = loaded.protocols.filter((p) => p.data.name === goPackage);
+function rejectPackageClash(protocols: SpecFile<ProtocolSpec>[], goPackage: string): void {
+  const clashing = protocols.filter((p) => p.data.name === goPackage);
   if (clashing.length === 0) return;
   throw new SpecErrors(clashing.map((p) => ({
     pos: posOf(p.data, "name"),

@@ -5,4 +5,4 @@
 export * from "./syscall/spec/arch.js";
 export * from "./syscall/spec/syscall.js";
 export * from "./syscall/spec/types.js";
-export * from "./protocol/spec.js";
+export * from "./protocol/spec/language.js";

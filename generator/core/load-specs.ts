@@ -2,29 +2,18 @@
  * The load stage: type-checks spec files with TypeScript (through ts-morph) and reads each file's
  * `export default defineX({...})` literal into plain data that remembers its source positions.
  */
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import type { Diagnostic, SourceFile } from "ts-morph";
 import { Node, Project, ts } from "./ts-morph-runtime.js";
-import type { ArchSpec } from "../syscall/spec/arch.js";
-import type { SyscallSpec } from "../syscall/spec/syscall.js";
-import type { ProtocolSpec } from "../protocol/spec.js";
-import type { ConstantGroup, StructSpec } from "../syscall/spec/types.js";
-import { packageRoot } from "./package-root.js";
 import { DiagnosticSink, SpecErrors, type SourcePos, type SpecDiagnostic } from "./diagnostics.js";
 import { nodePos, readLiteral } from "./literal.js";
 import { specLibPath, specLibSource } from "./spec-lib.js";
 
-/** The define functions a spec file's default export may call, by the kind of spec they make. */
-export const specKinds = {
-  defineArch: "arch",
-  defineSyscalls: "syscalls",
-  defineStructs: "structs",
-  defineConstants: "constants",
-  defineProtocol: "protocols",
-} as const;
-
-/** The kind of a spec file. */
-export type SpecKind = (typeof specKinds)[keyof typeof specKinds];
+/**
+ * The define functions a spec file's default export may call, each with the kind of spec it
+ * makes (`defineArch` makes an `arch`). Each domain declares its own; the loader knows none.
+ */
+export type SpecKinds = Readonly<Record<string, string>>;
 
 /** One loaded spec file. */
 export interface SpecFile<T> {
@@ -37,17 +26,32 @@ export interface SpecFile<T> {
 
 /** Every spec the generator was given, by kind. */
 export interface LoadedSpecs {
-  arches: SpecFile<ArchSpec>[];
-  syscalls: SpecFile<Record<string, SyscallSpec>>[];
-  structs: SpecFile<Record<string, StructSpec>>[];
-  constants: SpecFile<Record<string, ConstantGroup>>[];
-  protocols: SpecFile<ProtocolSpec>[];
+  /** The files of each kind, in the order they were given. */
+  byKind: ReadonlyMap<string, SpecFile<unknown>[]>;
   /** Absolute paths of the spec files read, sorted. */
   inputs: string[];
 }
 
+/** How to load: which define functions exist, and where the spec language lives. */
+export interface LoadOptions {
+  kinds: SpecKinds;
+  /** The module spec files import as `syscallgen/spec` (a TypeScript source file). */
+  language: string;
+  /** Paths in errors are relative to this (default: the working directory). */
+  cwd?: string;
+}
+
+/**
+ * The files of one kind. The type check proved each literal matches its define function's
+ * parameter type, which the caller names as `T`.
+ */
+export function specFilesOf<T>(loaded: LoadedSpecs, kind: string): SpecFile<T>[] {
+  return (loaded.byKind.get(kind) ?? []) as SpecFile<T>[];
+}
+
 /** Loads and type-checks the given spec files; throws SpecErrors listing every problem. */
-export function loadSpecs(files: string[], cwd = process.cwd()): LoadedSpecs {
+export function loadSpecs(files: string[], options: LoadOptions): LoadedSpecs {
+  const cwd = options.cwd ?? process.cwd();
   const project = new Project({
     compilerOptions: {
       strict: true,
@@ -58,7 +62,7 @@ export function loadSpecs(files: string[], cwd = process.cwd()): LoadedSpecs {
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       noLib: true,
       types: [],
-      paths: { "syscallgen/spec": [join(packageRoot(), "generator/spec.ts")] },
+      paths: { "syscallgen/spec": [options.language] },
     },
     skipAddingFilesFromTsConfig: true,
   });
@@ -70,20 +74,20 @@ export function loadSpecs(files: string[], cwd = process.cwd()): LoadedSpecs {
   if (typeErrors.length > 0) throw new SpecErrors(typeErrors);
 
   const sink = new DiagnosticSink();
-  const loaded: LoadedSpecs = { arches: [], syscalls: [], structs: [], constants: [], protocols: [], inputs: [...files].sort() };
-  for (const source of sources) readSpecFile(source, display(source.getFilePath()), loaded, sink);
+  const byKind = new Map<string, SpecFile<unknown>[]>(Object.values(options.kinds).map((kind) => [kind, []]));
+  for (const source of sources) readSpecFile(source, display(source.getFilePath()), options.kinds, byKind, sink);
   sink.throwIfAny();
-  return loaded;
+  return { byKind, inputs: [...files].sort() };
 }
 
-function readSpecFile(source: SourceFile, file: string, loaded: LoadedSpecs, sink: DiagnosticSink): void {
+function readSpecFile(source: SourceFile, file: string, kinds: SpecKinds, byKind: Map<string, SpecFile<unknown>[]>, sink: DiagnosticSink): void {
   const assignment = source.getExportAssignment((e) => !e.isExportEquals());
   const call = assignment?.getExpression();
   const callee = call && Node.isCallExpression(call) ? call.getExpression().getText() : undefined;
-  const kind = callee !== undefined ? specKinds[callee as keyof typeof specKinds] : undefined;
+  const kind = callee !== undefined && Object.hasOwn(kinds, callee) ? kinds[callee] : undefined;
   if (!call || !Node.isCallExpression(call) || kind === undefined) {
     const at = call ?? source;
-    sink.error(nodePos(at, file), `a spec file must \`export default\` a call to one of ${Object.keys(specKinds).join(", ")}`);
+    sink.error(nodePos(at, file), `a spec file must \`export default\` a call to one of ${Object.keys(kinds).join(", ")}`);
     return;
   }
   const [argument] = call.getArguments();
@@ -93,9 +97,7 @@ function readSpecFile(source: SourceFile, file: string, loaded: LoadedSpecs, sin
   }
   const data = readLiteral(argument, file, sink);
   if (data === undefined) return;
-  const entry = { file, pos: nodePos(call, file), data };
-  // The type check above proved the literal matches the define function's parameter type.
-  (loaded[kind === "arch" ? "arches" : kind] as SpecFile<unknown>[]).push(entry);
+  byKind.get(kind)!.push({ file, pos: nodePos(call, file), data });
 }
 
 function fromTypeScript(d: Diagnostic, display: (path: string) => string): SpecDiagnostic {

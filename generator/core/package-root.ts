@@ -33,3 +33,8 @@ export function generatorDir(): string {
 export function bundledSpecsDir(): string {
   return join(packageRoot(), "specs");
 }
+
+/** The spec language entry that spec files import as `syscallgen/spec` (a TypeScript source). */
+export function specLanguageEntry(): string {
+  return join(packageRoot(), "generator/spec.ts");
+}

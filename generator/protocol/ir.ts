@@ -5,7 +5,7 @@
  * Wire format: a 16-byte frame header, then the payload. Every integer is little-endian on every
  * arch. A frame is at most PIPE_BUF (4096) bytes, so one write of it is atomic on a pipe.
  */
-import type { ProtocolDirection } from "./spec.js";
+import type { ProtocolDirection } from "./spec/language.js";
 
 /** Size of the frame header. */
 export const frameHeaderSize = 16;

@@ -4,7 +4,8 @@
  * stated in each test, never read back from the generator.
  */
 import { describe, expect, test } from "vitest";
-import { LayoutError, layoutStructs, type StructInput } from "../../generator/syscall/resolve/layout.js";
+import { LayoutError, layoutStructs } from "../../generator/syscall/resolve/layout.js";
+import type { StructInput } from "../../generator/syscall/spec/spec-set.js";
 import type { FieldIR, StructIR } from "../../generator/syscall/ir.js";
 import type { ArchSpec } from "../../generator/syscall/spec/arch.js";
 import type { StructSpec } from "../../generator/syscall/spec/types.js";

@@ -4,7 +4,8 @@
  */
 import { describe, expect, test } from "vitest";
 import type { CallIR, WrapperIR } from "../../generator/syscall/ir.js";
-import { WrapperError, chooseVariant, resolveWrapper, type SyscallInput } from "../../generator/syscall/resolve/wrapper.js";
+import { WrapperError, resolveWrapper } from "../../generator/syscall/resolve/wrapper.js";
+import { chooseVariant } from "../../generator/syscall/spec/variants.js";
 import type { ArchSpec } from "../../generator/syscall/spec/arch.js";
 import type { SyscallSpec } from "../../generator/syscall/spec/syscall.js";
 import { amd64Abi, armAbi, i386Abi, mipsAbi, withTable } from "./abi-arches.js";

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
-import type { GeneratedFile } from "../../syscall/print/go-emit.js";
+import type { GeneratedFile } from "../generated-file.js";
 import { writeAtomic } from "./atomic-write.js";
 import { OutputError } from "./output-error.js";
 import { scanOutput } from "./output-scan.js";

@@ -4,7 +4,7 @@
  */
 import type { ProtocolIR } from "../ir.js";
 import { headerView } from "./c-view.js";
-import type { GeneratedFile } from "../../syscall/print/go-emit.js";
+import type { GeneratedFile } from "../../core/generated-file.js";
 import { loadTemplates, type TemplateSet } from "../../core/handlebars-env.js";
 
 let cachedTemplates: TemplateSet | undefined;

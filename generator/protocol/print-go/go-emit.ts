@@ -4,7 +4,7 @@
  * built from it stays small and makes its system calls the way the rest of rawsys does.
  */
 import type { ProtocolIR } from "../ir.js";
-import type { GeneratedFile } from "../../syscall/print/go-emit.js";
+import type { GeneratedFile } from "../../core/generated-file.js";
 import { goProtocolView } from "./go-view.js";
 import { loadTemplates, type TemplateSet } from "../../core/handlebars-env.js";
 

@@ -3,7 +3,7 @@
  * which i386 C would not do unasked), gaps and the tail are explicit zero padding, and every
  * payload is a multiple of 8 bytes. The same bytes on every arch; the emitters only print them.
  */
-import type { ProtocolFieldType, ProtocolSpec } from "../spec.js";
+import type { ProtocolFieldType, ProtocolSpec } from "../spec/language.js";
 import type { ProtocolIR, WireEnumIR, WireFieldIR, WireMessageIR, WirePadIR, WireStructIR, WireTypeIR } from "../ir.js";
 import { roundUp } from "../../core/round-up.js";
 

@@ -10,7 +10,7 @@ import { isGoKeyword } from "../../core/go-names.js";
 import { goProtocolNames } from "./go-names.js";
 import type { ProtocolIR } from "../ir.js";
 import { clashMessage, type NameOwner } from "./names.js";
-import type { ProtocolSpec } from "../spec.js";
+import type { ProtocolSpec } from "../spec/language.js";
 
 /**
  * What is wrong with a protocol's name, if anything. Besides a C prefix it is a Go package a

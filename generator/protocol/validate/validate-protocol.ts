@@ -9,7 +9,7 @@ import type { SpecFile } from "../../core/load-specs.js";
 import { frameHeaderSize, maxFrameSize } from "../ir.js";
 import { isProtocolScalar, layoutProtocol, logLevelEnum, logMessage } from "../resolve/layout.js";
 import type { ProtocolIR } from "../ir.js";
-import type { ProtocolFieldType, ProtocolSpec } from "../spec.js";
+import type { ProtocolFieldType, ProtocolSpec } from "../spec/language.js";
 import { checkProtocolNames, protocolNameProblem } from "../resolve/name-clashes.js";
 
 const snakeCase = /^[a-z][a-z0-9_]*$/;

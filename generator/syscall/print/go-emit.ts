@@ -3,17 +3,12 @@
  * same on every arch goes to a shared `_linux.go` file once; the rest go to per-arch files. Sharing
  * is decided over all arches, so generating one arch writes exactly the bytes `all` would.
  */
+import type { GeneratedFile } from "../../core/generated-file.js";
 import type { ArchIR, PrepareIR } from "../ir.js";
 import { goLocalName } from "../../core/go-names.js";
 import { constantGroupView, constantLines, structView, wrapperView, type ConstantLine } from "./go-view.js";
 import { goWord } from "./go-words.js";
 import { loadTemplates, type TemplateSet } from "../../core/handlebars-env.js";
-
-/** A file the generator produces: a path relative to the output directory, and its text. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
 
 /** The Go package: files every arch needs, and each arch's own files. */
 export interface GoOutput {

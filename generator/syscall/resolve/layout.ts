@@ -5,16 +5,12 @@
  */
 import { compareStrings, type SourcePos } from "../../core/diagnostics.js";
 import type { ArchSpec } from "../spec/arch.js";
+import type { StructInput } from "../spec/spec-set.js";
 import type { FieldSpec, Fields, StructSpec } from "../spec/types.js";
 import type { FieldIR, StructIR } from "../ir.js";
 import { roundUp } from "../../core/round-up.js";
 
 /** A struct spec with where it was declared, as the resolver needs it. */
-export interface StructInput {
-  name: string;
-  spec: StructSpec;
-  pos: SourcePos;
-}
 
 /** A layout problem, reported as a spec error at `pos`. */
 export class LayoutError extends Error {

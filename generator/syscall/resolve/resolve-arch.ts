@@ -4,33 +4,13 @@
  * errors at the spec that caused them.
  */
 import { DiagnosticSink, compareStrings } from "../../core/diagnostics.js";
-import { keyPosOf } from "../../core/literal.js";
-import type { LoadedSpecs } from "../../core/load-specs.js";
 import type { ArchSpec } from "../spec/arch.js";
-import type { ConstantGroup } from "../spec/types.js";
+import type { SpecSet } from "../spec/spec-set.js";
 import { resolveConstantGroups, resolveKernelConstants } from "./constants.js";
 import type { ArchIR, WrapperIR } from "../ir.js";
-import { layoutStructs, type StructInput } from "./layout.js";
+import { layoutStructs } from "./layout.js";
 import { resolveSysnums } from "./sysnums.js";
-import { WrapperError, resolveWrapper, type SyscallInput } from "./wrapper.js";
-
-/** The specs flattened into what the resolver works from. */
-export interface SpecSet {
-  arches: ArchSpec[];
-  syscalls: SyscallInput[];
-  structs: StructInput[];
-  constantGroups: ConstantGroup[];
-}
-
-/** Flattens loaded spec files; arches come out in GOARCH order. */
-export function toSpecSet(loaded: LoadedSpecs): SpecSet {
-  return {
-    arches: loaded.arches.map((f) => f.data).sort((a, b) => compareStrings(a.goarch, b.goarch)),
-    syscalls: loaded.syscalls.flatMap((f) => Object.entries(f.data).map(([goName, spec]) => ({ goName, spec, pos: keyPosOf(f.data, goName) }))),
-    structs: loaded.structs.flatMap((f) => Object.entries(f.data).map(([name, spec]) => ({ name, spec, pos: keyPosOf(f.data, name) }))),
-    constantGroups: loaded.constants.flatMap((f) => Object.values(f.data)),
-  };
-}
+import { WrapperError, resolveWrapper } from "./wrapper.js";
 
 /** Resolves every arch; throws SpecErrors with every arch-specific problem found. */
 export function resolveAll(set: SpecSet, goarches?: string[]): ArchIR[] {

@@ -4,10 +4,11 @@
  */
 import type { DiagnosticSink } from "../../core/diagnostics.js";
 import { keyPosOf, posOf } from "../../core/literal.js";
-import { argForms, parseKernelArg, type ArgForm } from "../resolve/arg-words.js";
+import { argForms, parseKernelArg, type ArgForm } from "../spec/kernel-arg.js";
 import { isKernelRelease } from "../spec/kernel-release.js";
 import { isPointerType, parseParamType, type ParsedParamType } from "../spec/param-type.js";
-import { callChain, chainGap, resultSpec, variantsOf, type SyscallInput } from "../resolve/wrapper.js";
+import type { SyscallInput } from "../spec/spec-set.js";
+import { callChain, chainGap, resultSpec, variantsOf } from "../spec/variants.js";
 import type { ArchSpec } from "../spec/arch.js";
 import type { SyscallSpec, SyscallVariant } from "../spec/syscall.js";
 import { checkGoName } from "./names.js";

@@ -4,7 +4,7 @@
  */
 import type { DiagnosticSink, SourcePos } from "../../core/diagnostics.js";
 import { keyPosOf, posOf } from "../../core/literal.js";
-import type { StructInput } from "../resolve/layout.js";
+import type { StructInput } from "../spec/spec-set.js";
 import type { ConstantGroup, FieldSpec, Fields } from "../spec/types.js";
 import { checkGoName } from "./names.js";
 

@@ -1,32 +1,22 @@
 /**
- * The validate stage: every check over the loaded specs, all errors collected and thrown together.
+ * The syscall domain's validate stage: every check over its spec files, each problem reported to
+ * the sink so the run can throw them all together.
  */
-import { DiagnosticSink } from "../../core/diagnostics.js";
-import type { LoadedSpecs } from "../../core/load-specs.js";
-import { goSupportTypes } from "../print/go-support.js";
-import { toSpecSet, type SpecSet } from "../resolve/resolve-arch.js";
-import type { ProtocolSpec } from "../../protocol/spec.js";
+import type { DiagnosticSink } from "../../core/diagnostics.js";
+import { goSupportTypes } from "../runtime/support-types.js";
+import { toSpecSet, type SpecSet, type SyscallSpecFiles } from "../spec/spec-set.js";
 import { validateArches } from "./validate-arches.js";
-import { validateProtocols } from "../../protocol/validate/validate-protocol.js";
 import { validateSyscalls } from "./validate-syscalls.js";
 import { validateConstants, validateStructs } from "./validate-types.js";
 
-/** The validated specs: the syscall side as a SpecSet, and the protocols. */
-export interface ValidatedSpecs extends SpecSet {
-  protocols: ProtocolSpec[];
-}
-
-/** Validates loaded specs; throws SpecErrors listing every problem. */
-export function validateSpecs(loaded: LoadedSpecs): ValidatedSpecs {
-  const sink = new DiagnosticSink();
-  const set = toSpecSet(loaded);
-  validateArches(loaded.arches, sink);
+/** Validates the syscall specs, reporting to `sink`; returns them flattened for the resolver. */
+export function validateSyscallSpecs(files: SyscallSpecFiles, sink: DiagnosticSink): SpecSet {
+  const set = toSpecSet(files);
+  validateArches(files.arches, sink);
   validateStructs(set.structs, sink);
   validateConstants(set.constantGroups, sink);
   const structs = new Set(set.structs.map((s) => s.name));
   const constants = new Set(set.constantGroups.flatMap((g) => Object.keys(g.values)));
   validateSyscalls(set.syscalls, set.arches, new Set([...structs, ...goSupportTypes]), structs, constants, sink);
-  validateProtocols(loaded.protocols, sink);
-  sink.throwIfAny();
-  return { ...set, protocols: loaded.protocols.map((f) => f.data) };
+  return set;
 }

@@ -5,7 +5,7 @@
  * include the results.
  */
 import { cMemberName } from "../../../generator/protocol/resolve/c-prefixes.js";
-import type { ProtocolFieldType } from "../../../generator/protocol/spec.js";
+import type { ProtocolFieldType } from "../../../generator/protocol/spec/language.js";
 import type { BadFrame } from "./demo-vectors.js";
 import type { Vector, WireEncoder } from "./vector-encoder.js";
 

@@ -4,7 +4,7 @@
  * whose elements carry their own pads, enums of every width, C keywords as field names, a message
  * near the largest frame, type numbers far apart, and a doc too long for one line.
  */
-import { defineProtocol } from "../../../generator/protocol/spec.js";
+import { defineProtocol } from "../../../generator/protocol/spec/language.js";
 
 export const shapesSpec = defineProtocol({
   name: "shapes",

@@ -5,7 +5,7 @@
  * size, 1 for bool and string, 2 for bytes, an array's element's, a struct's largest member's),
  * structs rounded to their alignment, payloads to a multiple of 8, gaps and tails zero.
  */
-import type { ProtocolFieldType, ProtocolSpec } from "../../../generator/protocol/spec.js";
+import type { ProtocolFieldType, ProtocolSpec } from "../../../generator/protocol/spec/language.js";
 
 /** One golden frame: a message's fields (strings as text, bytes as hex, 64-bit as text) and its bytes. */
 export interface Vector {

@@ -7,7 +7,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, write
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { GeneratedFile } from "../../../generator/syscall/print/go-emit.js";
+import type { GeneratedFile } from "../../../generator/core/generated-file.js";
 import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
 import { goFiles } from "../../support/go-module.js";
 import { packageDir } from "../../support/paths.js";

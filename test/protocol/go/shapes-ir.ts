@@ -5,7 +5,7 @@
  */
 import type { ProtocolIR } from "../../../generator/protocol/ir.js";
 import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
-import { defineProtocol } from "../../../generator/protocol/spec.js";
+import { defineProtocol } from "../../../generator/protocol/spec/language.js";
 
 /** The shapes protocol, laid out. */
 export function shapesIR(): ProtocolIR {

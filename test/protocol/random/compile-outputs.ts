@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { GeneratedFile } from "../../../generator/syscall/print/go-emit.js";
+import type { GeneratedFile } from "../../../generator/core/generated-file.js";
 import { describeFailure, execCapture } from "../../support/exec.js";
 import { goEnv } from "../../support/go-harness.js";
 import { goFiles } from "../../support/go-module.js";

@@ -4,7 +4,7 @@
  * word list. Names meet as they would in a user's spec, so some specs are rightly rejected; sizes
  * are kept small so that rejections are about names, not frames over their limits.
  */
-import type { ProtocolDirection, ProtocolFieldType, ProtocolSpec } from "../../../generator/protocol/spec.js";
+import type { ProtocolDirection, ProtocolFieldType, ProtocolSpec } from "../../../generator/protocol/spec/language.js";
 
 /** mulberry32: a small, fast PRNG whose whole state is one 32-bit seed, so a run is replayable. */
 export function prng(seed: number): () => number {

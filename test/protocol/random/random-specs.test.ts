@@ -14,6 +14,8 @@ import { emitCHeader } from "../../../generator/protocol/print-c/c-emit.js";
 import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
 import { DiagnosticSink } from "../../../generator/core/diagnostics.js";
 import { loadSpecs } from "../../../generator/core/load-specs.js";
+import { specLanguageEntry } from "../../../generator/core/package-root.js";
+import { protocolSpecFiles, protocolSpecKinds } from "../../../generator/protocol/spec/loaded.js";
 import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
 import { validateProtocols } from "../../../generator/protocol/validate/validate-protocol.js";
 import { preparedKbuildDir } from "../c/c-support.js";
@@ -41,7 +43,7 @@ test(`random protocol specs (seed ${seed}): every accepted one compiles in C, Go
     const outputs: ProtocolOutput[] = [];
     const rejections = new Map<string, number>();
     const emitFailures: string[] = [];
-    for (const file of loadSpecs(files, work.root).protocols) {
+    for (const file of protocolSpecFiles(loadSpecs(files, { kinds: protocolSpecKinds, language: specLanguageEntry(), cwd: work.root }))) {
       const sink = new DiagnosticSink();
       validateProtocols([file], sink);
       if (sink.items.length > 0) {
