@@ -12,7 +12,7 @@ import { specFolders, specInputs } from "./core/spec-files.js";
 import type { ProtocolIR } from "./protocol/ir.js";
 import { emitCHeader } from "./protocol/print-c/c-emit.js";
 import { emitGoProtocol } from "./protocol/print-go/go-emit.js";
-import { layoutProtocol } from "./protocol/resolve/layout.js";
+import { resolveProtocols } from "./protocol/resolve/resolve-protocols.js";
 import type { ProtocolSpec } from "./protocol/spec/language.js";
 import { protocolSpecFiles, protocolSpecKinds } from "./protocol/spec/loaded.js";
 import { validateProtocols } from "./protocol/validate/validate-protocol.js";
@@ -95,9 +95,9 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   rejectUnnamedProtocols(protocolFiles, options.protocols ?? [], options.cwd ?? process.cwd());
   const sink = new DiagnosticSink();
   const set = validateSyscallSpecs(syscallSpecFiles(loaded), sink);
-  validateProtocols(protocolFiles, sink);
+  // Every sound protocol is resolved, so its layout and naming errors come with the others'.
+  const protocols = resolveProtocols(validateProtocols(protocolFiles, sink), sink);
   sink.throwIfAny();
-  const protocols = protocolFiles.map((f) => layoutProtocol(f.data));
   const irs = resolveAll(set);
   const known: string[] = irs.map((ir) => ir.goarch);
   const wanted = options.arches === undefined || options.arches === "all" ? known : [...options.arches];

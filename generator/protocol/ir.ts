@@ -1,20 +1,9 @@
 /**
  * The wire IR of a protocol: every byte of every frame decided once, so the C and Go emitters
- * print the same layout and neither makes a layout decision of its own.
- *
- * Wire format: a 16-byte frame header, then the payload. Every integer is little-endian on every
- * arch. A frame is at most PIPE_BUF (4096) bytes, so one write of it is atomic on a pipe.
+ * print the same layout and neither makes a layout decision of its own. The frame header and
+ * size limits are in spec/wire-format.ts.
  */
 import type { ProtocolDirection } from "./spec/language.js";
-
-/** Size of the frame header. */
-export const frameHeaderSize = 16;
-
-/** Largest frame: one pipe write of at most PIPE_BUF bytes is atomic. */
-export const maxFrameSize = 4096;
-
-/** Offsets of the frame header's fields: magic u32, version u16, type u16, length u32, seq u32. */
-export const frameHeader = { magic: 0, version: 4, type: 6, length: 8, seq: 12 } as const;
 
 /** How a field's bytes are read and written. */
 export type WireTypeIR =

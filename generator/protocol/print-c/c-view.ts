@@ -3,8 +3,8 @@
  * print worked out, so the templates hold only C syntax. Names come from c-protocol-names.ts, the
  * ones validation checked; sizes and offsets are copied from the IR.
  */
-import { frameHeader, frameHeaderSize, type ProtocolIR, type WireMessageIR, type WireStructIR } from "../ir.js";
-import { logLevelEnum, logMessage } from "../resolve/layout.js";
+import type { ProtocolIR, WireMessageIR, WireStructIR } from "../ir.js";
+import { frameHeader, frameHeaderSize, logLevelEnum, logMessage } from "../spec/wire-format.js";
 import { cLeaves } from "./c-leaves.js";
 import { cMembers } from "./c-members.js";
 import { cProtocolNames, type CProtocolNames, type CStructNames } from "../resolve/c-names.js";

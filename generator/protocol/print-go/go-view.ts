@@ -3,8 +3,8 @@
  * out. Names come from go-protocol-names.ts, the ones validation checked; layout comes from the
  * IR unchanged.
  */
-import { frameHeader, frameHeaderSize, maxFrameSize, type ProtocolIR } from "../ir.js";
-import { logMessage } from "../resolve/layout.js";
+import type { ProtocolIR } from "../ir.js";
+import { frameHeader, frameHeaderSize, logMessage, maxFrameSize } from "../spec/wire-format.js";
 import { codecOps } from "./go-codec.js";
 import { goProtocolNames, type GoProtocolNames, type GoStructNames } from "../resolve/go-names.js";
 import { goFieldType } from "../resolve/go-types.js";

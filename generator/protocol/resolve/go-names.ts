@@ -10,7 +10,7 @@
  * names and the fields beside EncodeFrame and Seq, is declared in a NameBook and checked.
  */
 import type { ProtocolIR, WireMessageIR, WireStructIR } from "../ir.js";
-import { logLevelEnum, logMessage } from "./layout.js";
+import { logLevelEnum, logMessage } from "../spec/wire-format.js";
 import { fixedOwner, NameBook, ownerOf, type NameOwner } from "./names.js";
 import { boundsUsed } from "./go-types.js";
 

@@ -3,22 +3,13 @@
  * which i386 C would not do unasked), gaps and the tail are explicit zero padding, and every
  * payload is a multiple of 8 bytes. The same bytes on every arch; the emitters only print them.
  */
-import type { ProtocolFieldType, ProtocolSpec } from "../spec/language.js";
+import type { ProtocolFieldType, ProtocolScalar, ProtocolSpec } from "../spec/language.js";
+import { isProtocolScalar } from "../spec/field-types.js";
+import { logLevelEnum, logMessage } from "../spec/wire-format.js";
 import type { ProtocolIR, WireEnumIR, WireFieldIR, WireMessageIR, WirePadIR, WireStructIR, WireTypeIR } from "../ir.js";
 import { roundUp } from "../../core/round-up.js";
 
-/** The message every protocol has: a log line from the helper, printed by the driver at its level. */
-export const logMessage = {
-  name: "log",
-  id: 0,
-  textMax: 239,
-  levels: ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"],
-} as const;
-
-/** The enum of the log message's printk levels, which every protocol has too. */
-export const logLevelEnum = "log_level";
-
-const scalars: Record<string, WireTypeIR> = {
+const scalars: Record<ProtocolScalar, WireTypeIR> = {
   u8: { kind: "int", size: 1, signed: false },
   u16: { kind: "int", size: 2, signed: false },
   u32: { kind: "int", size: 4, signed: false },
@@ -31,11 +22,6 @@ const scalars: Record<string, WireTypeIR> = {
 };
 
 const enumSizes = { u8: 1, u16: 2, u32: 4 } as const;
-
-/** Whether a declared field type names one of the protocol language's scalars. */
-export function isProtocolScalar(type: string): boolean {
-  return Object.hasOwn(scalars, type);
-}
 
 /** Lays out a validated protocol spec, adding the log message and its level enum. */
 export function layoutProtocol(spec: ProtocolSpec): ProtocolIR {
@@ -59,8 +45,7 @@ export function layoutProtocol(spec: ProtocolSpec): ProtocolIR {
       if ("string" in declared) return { kind: "string", max: declared.string };
       return { kind: "bytes", max: declared.bytes };
     }
-    const scalar = scalars[declared];
-    if (scalar) return scalar;
+    if (isProtocolScalar(declared)) return scalars[declared];
     const e = enumsByName.get(declared);
     if (e) return { kind: "enum", name: e.name, size: e.size };
     return { kind: "struct", name: declared };

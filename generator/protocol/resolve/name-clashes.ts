@@ -1,31 +1,15 @@
 /**
- * The name rules of a protocol: its own name, and clashes in its generated C and Go, each
- * reported as a spec error at the declaration that causes it. The names are the printers' own (from the one naming function per side),
- * so what validation accepts is what gets printed.
+ * Clashes in a protocol's generated C and Go, each reported as a spec error at the declaration
+ * that causes it. The names are the printers' own (from the one naming function per side), so
+ * what is accepted here is what gets printed.
  */
 import type { DiagnosticSink, SourcePos } from "../../core/diagnostics.js";
 import { keyPosOf, posOf } from "../../core/literal.js";
 import { cProtocolNames } from "./c-names.js";
-import { isGoKeyword } from "../../core/go-names.js";
 import { goProtocolNames } from "./go-names.js";
 import type { ProtocolIR } from "../ir.js";
 import { clashMessage, type NameOwner } from "./names.js";
 import type { ProtocolSpec } from "../spec/language.js";
-
-/**
- * What is wrong with a protocol's name, if anything. Besides a C prefix it is a Go package a
- * helper imports, and it cannot be one of those that the go tool refuses: a package main must
- * have func main, Go refuses to import one named init, the go tool gives folders named internal,
- * vendor and testdata meanings of their own, and an import path may not hold a Windows device
- * name on any system.
- */
-export function protocolNameProblem(name: string): string | undefined {
-  if (!/^[a-z][a-z0-9_]*$/.test(name) || isGoKeyword(name)) return "must be lower case letters, digits and _ (a C prefix and a Go package name), not a Go keyword";
-  if (["main", "init"].includes(name)) return "is not a Go package name a helper can import";
-  if (["internal", "vendor", "testdata"].includes(name)) return "is a folder name the go tool gives a meaning of its own";
-  if (/^(con|prn|aux|nul|com\d|lpt\d)$/.test(name)) return "is a Windows device name, which no Go import path may contain";
-  return undefined;
-}
 
 /**
  * Reports every clash: each at the later of its two declarations in the file (the one that

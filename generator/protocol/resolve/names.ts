@@ -5,7 +5,7 @@
  * clashes, each at the declaration that owns the name, so the two can never disagree.
  */
 import type { WireEnumIR, WireMessageIR, WireStructIR } from "../ir.js";
-import { logLevelEnum, logMessage } from "./layout.js";
+import { logLevelEnum, logMessage } from "../spec/wire-format.js";
 
 /**
  * What a generated name comes from: a spec declaration (whose key validation can point at), or

@@ -5,7 +5,10 @@
  */
 
 /** Fixed-width integers and a one-byte boolean (0 or 1 on the wire). */
-export type ProtocolScalar = "u8" | "u16" | "u32" | "u64" | "s8" | "s16" | "s32" | "s64" | "bool";
+export const protocolScalars = ["u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "bool"] as const;
+
+/** One of protocolScalars. */
+export type ProtocolScalar = (typeof protocolScalars)[number];
 
 /** A fixed-length array of another field type. */
 export interface ProtocolArray {

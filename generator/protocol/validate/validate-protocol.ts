@@ -6,17 +6,20 @@
 import type { DiagnosticSink, SourcePos } from "../../core/diagnostics.js";
 import { keyPosOf, posOf } from "../../core/literal.js";
 import type { SpecFile } from "../../core/load-specs.js";
-import { frameHeaderSize, maxFrameSize } from "../ir.js";
-import { isProtocolScalar, layoutProtocol, logLevelEnum, logMessage } from "../resolve/layout.js";
-import type { ProtocolIR } from "../ir.js";
+import { isProtocolScalar } from "../spec/field-types.js";
 import type { ProtocolFieldType, ProtocolSpec } from "../spec/language.js";
-import { checkProtocolNames, protocolNameProblem } from "../resolve/name-clashes.js";
+import { logLevelEnum, logMessage, maxFrameSize } from "../spec/wire-format.js";
+import { protocolNameProblem } from "./protocol-name.js";
 
 const snakeCase = /^[a-z][a-z0-9_]*$/;
 const enumLimits = { u8: 0xff, u16: 0xffff, u32: 0xffffffff } as const;
 
-/** Reports every problem in the protocol specs. */
-export function validateProtocols(files: SpecFile<ProtocolSpec>[], sink: DiagnosticSink): void {
+/**
+ * Reports every problem in the protocol specs that the spec alone shows, and returns the specs
+ * sound enough to lay out (whose frame sizes and generated names the resolve stage checks).
+ */
+export function validateProtocols(files: SpecFile<ProtocolSpec>[], sink: DiagnosticSink): ProtocolSpec[] {
+  const sound: ProtocolSpec[] = [];
   const protocolNames = new Map<string, SourcePos>();
   for (const { data: spec } of files) {
     const at = posOf(spec, "name");
@@ -27,13 +30,9 @@ export function validateProtocols(files: SpecFile<ProtocolSpec>[], sink: Diagnos
     protocolNames.set(spec.name, at);
     if (!Number.isInteger(spec.version) || spec.version < 1 || spec.version > 0xffff) sink.error(posOf(spec, "version"), `version must be a whole number from 1 to 65535`);
     if (!Number.isInteger(spec.magic) || spec.magic < 0 || spec.magic > 0xffffffff) sink.error(posOf(spec, "magic"), `magic must be a 32-bit unsigned number`);
-    // Only a sound spec can be laid out; its frame sizes and its generated names are then checked
-    // apart, so a spec with both kinds of problem gets every error at once.
-    if (!validateOne(spec, sink)) continue;
-    const ir = layoutProtocol(spec);
-    checkFrameSizes(spec, ir, sink);
-    checkProtocolNames(spec, ir, sink);
+    if (validateOne(spec, sink)) sound.push(spec);
   }
+  return sound;
 }
 
 /** Returns whether the spec is sound enough to lay out. */
@@ -117,23 +116,4 @@ function containsItself(name: string, structs: Record<string, { fields: Record<s
     return Object.values(structs[type]!.fields).some((t) => reaches(t, seen));
   };
   return Object.values(structs[name]!.fields).some((t) => reaches(t, new Set()));
-}
-
-/**
- * The kernel encodes a message it sends on its stack, so those frames stay well under the
- * kernel's 2048-byte stack frame warning; frames from the helper are read into the caller's buffer.
- */
-export const maxKernelSentFrame = 1024;
-
-function checkFrameSizes(spec: ProtocolSpec, ir: ProtocolIR, sink: DiagnosticSink): void {
-  for (const message of ir.messages) {
-    const frame = frameHeaderSize + message.size;
-    if (message.id === logMessage.id) continue;
-    const at = keyPosOf(spec.messages, message.name);
-    if (frame > maxFrameSize) {
-      sink.error(at, `message \`${message.name}\` needs a ${frame}-byte frame; a frame must fit PIPE_BUF (${maxFrameSize}) so one write of it is atomic`);
-    } else if (message.direction !== "to-kernel" && frame > maxKernelSentFrame) {
-      sink.error(at, `message \`${message.name}\` goes to the helper in a ${frame}-byte frame; the kernel builds those on its stack, so they are limited to ${maxKernelSentFrame} bytes`);
-    }
-  }
 }

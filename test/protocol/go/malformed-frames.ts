@@ -3,7 +3,8 @@
  * from the IR: every header rule for every message, and every payload rule at every place it
  * applies (pads, enums, bools, strings, blobs, nested structs, first and last array elements).
  */
-import { frameHeader, frameHeaderSize, type ProtocolIR, type WireMessageIR, type WireStructIR, type WireTypeIR } from "../../../generator/protocol/ir.js";
+import type { ProtocolIR, WireMessageIR, WireStructIR, WireTypeIR } from "../../../generator/protocol/ir.js";
+import { frameHeader, frameHeaderSize } from "../../../generator/protocol/spec/wire-format.js";
 import type { Vector } from "./vector-encoder.js";
 
 /** A malformed frame and how DecodeFrame must reject it when accepting `accept`. */

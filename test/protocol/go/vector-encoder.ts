@@ -2,7 +2,8 @@
  * An encoder written straight from the wire rules, sharing nothing with the Go emitter but the IR
  * (the contract): golden frames from it check the generated codec byte for byte.
  */
-import { frameHeader, frameHeaderSize, type ProtocolIR, type WireStructIR, type WireTypeIR } from "../../../generator/protocol/ir.js";
+import type { ProtocolIR, WireStructIR, WireTypeIR } from "../../../generator/protocol/ir.js";
+import { frameHeader, frameHeaderSize } from "../../../generator/protocol/spec/wire-format.js";
 
 /** A field value as vectors spell it: strings as text, bytes as hex, 64-bit integers maybe as decimal strings. */
 export type FieldValue = number | string | boolean | FieldValue[] | { [name: string]: FieldValue };
