@@ -4,6 +4,7 @@
  */
 import type { ProtocolIR } from "../ir.js";
 import { headerView } from "./c-view.js";
+import { wrapComment } from "../../core/comment.js";
 import type { GeneratedFile } from "../../core/generated-file.js";
 import { loadTemplates, type TemplateSet } from "../../core/handlebars-env.js";
 
@@ -33,14 +34,7 @@ function signature(head: string, ...params: string[]): string {
 
 /** Comment text after ` * `, wrapped at 100 columns; the first line starts with `lead`. */
 function comment(lead: string, text: string): string {
-  const lines = [` * ${lead}`];
-  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
-    const last = lines.length - 1;
-    const fresh = lines[last] === " * " || lines[last] === ` * ${lead}`;
-    if (!fresh && lines[last]!.length + 1 + word.length > maxColumns) lines.push(` * ${word}`);
-    else lines[last] += fresh && lines[last]!.endsWith(" ") ? word : ` ${word}`;
-  }
-  return lines.join("\n");
+  return wrapComment(text, " * ", { lead, width: maxColumns }).join("\n");
 }
 
 function templates(): TemplateSet {

@@ -5,6 +5,7 @@
  */
 import type { ProtocolIR } from "../ir.js";
 import type { GeneratedFile } from "../../core/generated-file.js";
+import { goImportsUsed } from "../../core/go-imports.js";
 import { goProtocolView } from "./go-view.js";
 import { loadTemplates, type TemplateSet } from "../../core/handlebars-env.js";
 
@@ -58,13 +59,6 @@ export function emitGoProtocol(ir: ProtocolIR, options: GoProtocolOptions): Gene
 
 /** The import specs the declarations need, sorted by path as gofmt keeps them. */
 function importsOf(decls: string[], rawsysImport: string): string[] {
-  const text = decls.join("\n");
-  // A path whose last element is not the package's name needs the name spelled out.
-  const rawsys = rawsysImport.split("/").pop() === "rawsys" ? `"${rawsysImport}"` : `rawsys "${rawsysImport}"`;
-  const used = [
-    { path: "syscall", spec: '"syscall"', name: "syscall" },
-    { path: "unsafe", spec: '"unsafe"', name: "unsafe" },
-    { path: rawsysImport, spec: rawsys, name: "rawsys" },
-  ].filter((i) => new RegExp(`\\b${i.name}\\.[A-Z]`).test(text));
-  return used.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((i) => i.spec);
+  const candidates = [{ path: "syscall", name: "syscall" }, { path: "unsafe", name: "unsafe" }, { path: rawsysImport, name: "rawsys" }];
+  return goImportsUsed(decls.join("\n"), candidates);
 }

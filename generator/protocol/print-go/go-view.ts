@@ -3,6 +3,7 @@
  * out. Names come from go-protocol-names.ts, the ones validation checked; layout comes from the
  * IR unchanged.
  */
+import { wrapComment } from "../../core/comment.js";
 import type { ProtocolIR } from "../ir.js";
 import { frameHeader, frameHeaderSize, logMessage, maxFrameSize } from "../spec/wire-format.js";
 import { codecOps } from "./go-codec.js";
@@ -93,16 +94,7 @@ function widest(items: { name: string }[]): number {
   return Math.max(0, ...items.map((i) => i.name.length));
 }
 
-/** `text` as `//` comment lines of at most about 100 columns. */
+/** `text` as `//` comment lines of at most 100 columns. */
 function comment(text: string): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.trim().split(/\s+/)) {
-    if (line !== "" && line.length + word.length > 96) {
-      lines.push(`// ${line}`);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  lines.push(`// ${line}`);
-  return lines;
+  return wrapComment(text.trim(), "// ");
 }

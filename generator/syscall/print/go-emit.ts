@@ -4,6 +4,7 @@
  * is decided over all arches, so generating one arch writes exactly the bytes `all` would.
  */
 import type { GeneratedFile } from "../../core/generated-file.js";
+import { goImportsUsed } from "../../core/go-imports.js";
 import type { ArchIR, PrepareIR } from "../ir.js";
 import { goLocalName } from "../../core/go-names.js";
 import { constantGroupView, constantLines, structView, wrapperView, type ConstantLine } from "./go-view.js";
@@ -121,6 +122,5 @@ function splitConstants(irs: ArchIR[], print: (doc: string, lines: ConstantLine[
 
 /** The standard packages a file's declarations use, sorted. */
 function importsOf(decls: string[]): string[] {
-  const text = decls.join("\n");
-  return ["syscall", "unsafe"].filter((pkg) => text.includes(`${pkg}.`));
+  return goImportsUsed(decls.join("\n"), [{ path: "syscall", name: "syscall" }, { path: "unsafe", name: "unsafe" }]);
 }
