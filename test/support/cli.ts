@@ -19,14 +19,19 @@ export interface CliRun {
 export interface CliOptions {
   /** Options for node itself, before the script (e.g. `--import` of a test hook). */
   nodeArgs?: string[];
-  /** Run as this user and group id (the tests run as root, whom no permission stops). */
-  uid?: number;
+  /**
+   * Make file permissions apply even to root, by running without the capabilities that let root
+   * read and write anywhere (setpriv, from util-linux): the tests run as root.
+   */
+  permissionsApply?: boolean;
 }
 
 /** Runs `syscallgen ...args` from the built dist/ in `cwd`. */
 export function runCli(args: string[], cwd = repoRoot, options: CliOptions = {}): CliRun {
-  const ids = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-  const run = spawnSync(process.execPath, [...(options.nodeArgs ?? []), cliBin, ...args], { cwd, encoding: "utf8", ...ids });
+  const node = [process.execPath, ...(options.nodeArgs ?? []), cliBin, ...args];
+  const asRoot = options.permissionsApply === true && process.getuid?.() === 0;
+  const command = asRoot ? ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--", ...node] : node;
+  const run = spawnSync(command[0]!, command.slice(1), { cwd, encoding: "utf8" });
   return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
