@@ -3,7 +3,9 @@
  * ABI decision (syscall number, entry point, how each argument becomes register words, padding,
  * struct layout) is made when building it, so the emitters only print.
  */
-import type { GoArch } from "./spec/arch.js";
+import type { ArchSpec, GoArch } from "./spec/arch.js";
+import type { PointerDirection } from "./spec/syscall.js";
+import type { Radix } from "./spec/types.js";
 
 /** A syscall number constant: `SYS_<NAME> = number` (offset already added). */
 export interface SysnumIR {
@@ -39,7 +41,7 @@ export interface ConstantIR {
 export interface ConstantGroupIR {
   doc: string;
   goType?: string;
-  radix: "hex" | "decimal";
+  radix: Radix;
   constants: ConstantIR[];
 }
 
@@ -51,12 +53,13 @@ export interface GoVarIR {
 
 /** A Go parameter; a pointer says which way the memory it points to travels. */
 export interface ParamIR extends GoVarIR {
-  direction?: "in" | "out" | "inout";
+  direction?: PointerDirection;
 }
 
 /**
- * How one register word is computed. `param` names a Go parameter, `local` a variable a
- * preparation step declared.
+ * How one register word is computed. `param` names a Go parameter, `result` a Go result, and
+ * `step` a preparation step by its index in the wrapper's `prepare`. The IR names no Go local of
+ * its own: the printer decides what each step's variables are called.
  */
 export type WordIR =
   | { kind: "value"; param: string; orConstant?: string } // an integer parameter (OR-ed with a constant)
@@ -64,22 +67,28 @@ export type WordIR =
   | { kind: "low"; param: string } // bits 0..31 of a 64-bit parameter
   | { kind: "const"; value: number } // a constant word (padding is 0)
   | { kind: "pointer"; param: string } // a pointer parameter's address
-  | { kind: "local"; local: string } // the value of a prepared uintptr or unsafe.Pointer local
-  | { kind: "address"; local: string } // the address of a prepared local or of a named result
-  | { kind: "length"; param: string }; // the length of a slice parameter
+  | { kind: "length"; param: string } // the length of a slice parameter
+  | { kind: "prepared"; step: number } // what a preparation step made for the kernel (see PrepareIR)
+  | { kind: "resultAddress"; result: string } // the address of a result the kernel writes
+  | { kind: "emptyPath" } // the address of a NUL byte: the empty path of an AT_EMPTY_PATH call
+  | { kind: "block" }; // the address of the memory block holding the call's words (CallIR.block)
 
-/** A step before the call: it declares `local` and may return early with an error. */
+/**
+ * A step before the calls, which may return early with an error, and what its `prepared` word
+ * passes: an address (of the data, or of the copy the step fills) or a count.
+ */
 export type PrepareIR =
-  | { kind: "slice"; param: string; local: string } // address of p[0], or of a zero byte when empty
-  | { kind: "path"; param: string; local: string } // NUL-terminated copy, on the stack when short
-  | { kind: "pages"; param: string; local: string; pageSize: number } // offset in pages, EINVAL if unaligned
-  | { kind: "pair"; param: string; local: string } // []int of length 2 as int32[2]
-  | { kind: "mapping"; param: string; local: string } // address of a whole mapping, EINVAL unless len == cap > 0
-  // A 64-bit-time copy of a *Timespec: filled from it when the kernel reads it (copyIn), copied
-  // back when the kernel writes it (copyOut), so an input is never written.
-  | { kind: "time64"; param: string; local: string; secType: string; nsecType: string; copyIn: boolean; copyOut: boolean }
-  | { kind: "resultPair"; result: string; local: string } // int32[2] the kernel fills for a [2]int result
-  | { kind: "statx"; param: string; local: string; fieldTypes: Record<string, string>; secType: string; nsecType: string }; // Stat_t from Statx_t
+  | { kind: "slice"; param: string } // address of p[0], or of a zero byte when empty
+  | { kind: "path"; param: string } // address of a NUL-terminated copy, on the stack when short
+  | { kind: "pages"; param: string; pageSize: number } // the offset in pages, EINVAL if unaligned
+  | { kind: "pair"; param: string } // address of an int32[2] copy of a []int of length 2
+  | { kind: "mapping"; param: string } // address of a whole mapping, EINVAL unless len == cap > 0
+  // Address of a 64-bit-time copy of a *Timespec (nil when it is nil): filled from it when the
+  // kernel reads it (copyIn), copied back when the kernel writes it (copyOut), so an input is
+  // never written.
+  | { kind: "time64"; param: string; secType: string; nsecType: string; copyIn: boolean; copyOut: boolean }
+  | { kind: "resultPair"; result: string } // address of an int32[2] the kernel fills for a [2]int result
+  | { kind: "statx"; param: string; fieldTypes: Record<string, string>; secType: string; nsecType: string }; // address of a Statx_t, copied into a Stat_t
 
 /** How a Go result gets its value. */
 export type ResultIR =
@@ -110,7 +119,7 @@ export interface CallIR {
   kernelName: string;
   sysnum: string;
   entry: EntryIR;
-  /** The words passed, exactly `entry.arity` of them (zero-filled), or the block's address. */
+  /** The words passed, exactly `entry.arity` of them (zero-filled): with a block, its address first. */
   words: WordIR[];
   /** When the words travel in a memory block: the words stored in it. */
   block?: WordIR[];
@@ -141,7 +150,7 @@ export interface WrapperIR {
 export interface ArchIR {
   goarch: GoArch;
   bits: 32 | 64;
-  endian: "little" | "big";
+  endian: ArchSpec["endian"];
   kernelVersion: string;
   sysnums: SysnumIR[];
   structs: StructIR[];

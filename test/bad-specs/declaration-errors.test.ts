@@ -187,5 +187,22 @@ describe("types that name nothing declared", () => {
       at: 'Pid: ^"pid_t"',
       message: "Flock_t.Pid: unknown field type `pid_t`",
     },
+    {
+      name: "unexported-support-type",
+      description: "EpollCtl points to a type the support file declares but does not export",
+      edits: [{ file: "syscalls/events.ts", find: '"in *EpollEvent"', replace: '"in *timespec64"' }],
+      file: "syscalls/events.ts",
+      at: 'event: ^"in *timespec64"',
+      // Specs may point to support.go's exported types (WaitStatus) only: timespec64 is its own.
+      message: "EpollCtl: unknown type `timespec64` in `*timespec64`: declare it as a struct",
+    },
+    {
+      name: "go-integer-as-field-type",
+      description: "Flock_t.Pid has a Go integer type, whose size is not C's on every arch",
+      edits: [{ file: "types/structs.ts", find: 'Pid: "int32"', replace: 'Pid: "uintptr"' }],
+      file: "types/structs.ts",
+      at: 'Pid: ^"uintptr"',
+      message: "Flock_t.Pid: unknown field type `uintptr`",
+    },
   ]);
 });

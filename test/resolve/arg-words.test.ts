@@ -68,7 +68,7 @@ describe("a 64-bit integer argument", () => {
     // pread64(fd, buf, count, offset): buf and count are the slice's two words, offset starts at
     // slot 3 (odd): arm and mips pad it to slot 4, 386 does not.
     const params = { fd: "int", p: "[]byte", offset: "int64" } as const;
-    const slice = [{ kind: "local", local: "_p0" }, { kind: "length", param: "p" }] as const;
+    const slice = [{ kind: "prepared", step: 0 }, { kind: "length", param: "p" }] as const;
     expect(words(armAbi, ["fd", "p", "offset"], params)).toEqual([fd, ...slice, zero, low("offset"), high("offset")]);
     expect(words(mipsAbi, ["fd", "p", "offset"], params)).toEqual([fd, ...slice, zero, high("offset"), low("offset")]);
     expect(words(i386Abi, ["fd", "p", "offset"], params)).toEqual([fd, ...slice, low("offset"), high("offset")]);
@@ -99,8 +99,8 @@ describe("a 64-bit integer argument", () => {
     // mmap2 takes the offset in 4096-byte units in a single unsigned long.
     for (const arch of [armAbi, mipsAbi, i386Abi]) {
       const out = resolveArgWords(["fd", "offset:pages"], ctx(arch, { fd: "int", offset: "int64" }));
-      expect(out.words, arch.goarch).toEqual([fd, { kind: "local", local: "_p0" }]);
-      expect(out.prepare).toEqual([{ kind: "pages", param: "offset", local: "_p0", pageSize: 4096 }]);
+      expect(out.words, arch.goarch).toEqual([fd, { kind: "prepared", step: 0 }]);
+      expect(out.prepare).toEqual([{ kind: "pages", param: "offset", pageSize: 4096 }]);
     }
   });
 });
@@ -108,39 +108,46 @@ describe("a 64-bit integer argument", () => {
 describe("other argument forms", () => {
   test("a string path is one word, the address of a prepared NUL-terminated copy", () => {
     const out = resolveArgWords(["dirfd", "path"], ctx(armAbi, { dirfd: "int", path: "string" }));
-    expect(out.words).toEqual([{ kind: "value", param: "dirfd" }, { kind: "local", local: "_p0" }]);
-    expect(out.prepare).toEqual([{ kind: "path", param: "path", local: "_p0" }]);
+    expect(out.words).toEqual([{ kind: "value", param: "dirfd" }, { kind: "prepared", step: 0 }]);
+    expect(out.prepare).toEqual([{ kind: "path", param: "path" }]);
   });
 
-  test("prepared locals are numbered in the order their arguments appear", () => {
-    // Each preparation declares its own local; a second one must not reuse _p0.
+  test("preparation steps are listed in the order their arguments appear, and words refer to them by index", () => {
+    // Each preparation is its own step; a second one must not reuse step 0.
     const out = resolveArgWords(["path", "p"], ctx(amd64Abi, { path: "string", p: "[]byte" }));
-    expect(out.prepare.map((s) => s.local)).toEqual(["_p0", "_p1"]);
-    expect(out.words).toEqual([{ kind: "local", local: "_p0" }, { kind: "local", local: "_p1" }, { kind: "length", param: "p" }]);
+    expect(out.prepare).toEqual([{ kind: "path", param: "path" }, { kind: "slice", param: "p" }]);
+    expect(out.words).toEqual([{ kind: "prepared", step: 0 }, { kind: "prepared", step: 1 }, { kind: "length", param: "p" }]);
   });
 
   test(":ptr and :len pass one half of a slice each, in the order written", () => {
     const out = resolveArgWords(["p:len", "p:ptr"], ctx(mipsAbi, { p: "[]byte" }));
-    expect(out.words).toEqual([{ kind: "length", param: "p" }, { kind: "local", local: "_p0" }]);
-    expect(out.prepare).toEqual([{ kind: "slice", param: "p", local: "_p0" }]);
+    expect(out.words).toEqual([{ kind: "length", param: "p" }, { kind: "prepared", step: 0 }]);
+    expect(out.prepare).toEqual([{ kind: "slice", param: "p" }]);
   });
 
   test(":pair passes the address of a prepared int32[2]", () => {
     const out = resolveArgWords(["p:pair", "flags"], ctx(i386Abi, { p: "[]int", flags: "int" }));
-    expect(out.words).toEqual([{ kind: "address", local: "_p0" }, { kind: "value", param: "flags" }]);
-    expect(out.prepare).toEqual([{ kind: "pair", param: "p", local: "_p0" }]);
+    expect(out.words).toEqual([{ kind: "prepared", step: 0 }, { kind: "value", param: "flags" }]);
+    expect(out.prepare).toEqual([{ kind: "pair", param: "p" }]);
   });
 
   test("&name of a [2]int result passes a prepared int32[2] the kernel fills; of an integer result, the result itself", () => {
     const pair = resolveArgWords(["domain", "&fd"], ctx(amd64Abi, { domain: "int" }, { fd: "[2]int" }));
-    expect(pair.words).toEqual([{ kind: "value", param: "domain" }, { kind: "address", local: "_p0" }]);
-    expect(pair.prepare).toEqual([{ kind: "resultPair", result: "fd", local: "_p0" }]);
+    expect(pair.words).toEqual([{ kind: "value", param: "domain" }, { kind: "prepared", step: 0 }]);
+    expect(pair.prepare).toEqual([{ kind: "resultPair", result: "fd" }]);
     expect([...pair.memoryResults]).toEqual(["fd"]);
 
     const offset = resolveArgWords(["fd", "&off"], ctx(armAbi, { fd: "int" }, { off: "int64" }));
-    expect(offset.words).toEqual([fd, { kind: "address", local: "off" }]);
+    expect(offset.words).toEqual([fd, { kind: "resultAddress", result: "off" }]);
     expect(offset.prepare).toEqual([]);
     expect([...offset.memoryResults]).toEqual(["off"]);
+  });
+
+  test('"" is the empty-path word, its own kind: no step, no parameter', () => {
+    // statx(fd, "", AT_EMPTY_PATH, mask, buf) asks about fd itself through an empty path.
+    const out = resolveArgWords(["fd", "", 0x1000], ctx(amd64Abi, { fd: "int" }));
+    expect(out.words).toEqual([fd, { kind: "emptyPath" }, { kind: "const", value: 0x1000 }]);
+    expect(out.prepare).toEqual([]);
   });
 
   test(":size is a constant word equal to the pointed-to struct's size on this arch", () => {
@@ -151,8 +158,8 @@ describe("other argument forms", () => {
 
   test(":time64 prepares a 64-bit-time copy typed from the arch's Timespec fields", () => {
     const out = resolveArgWords(["clockid", "ts:time64"], ctx(armAbi, { clockid: "int32", ts: "out *Timespec" }, {}, [timespec32]));
-    expect(out.words).toEqual([{ kind: "value", param: "clockid" }, { kind: "local", local: "_p0" }]);
-    expect(out.prepare).toEqual([{ kind: "time64", param: "ts", local: "_p0", secType: "int32", nsecType: "int32", copyIn: false, copyOut: true }]);
+    expect(out.words).toEqual([{ kind: "value", param: "clockid" }, { kind: "prepared", step: 0 }]);
+    expect(out.prepare).toEqual([{ kind: "time64", param: "ts", secType: "int32", nsecType: "int32", copyIn: false, copyOut: true }]);
   });
 
   test(":time64 copies an input in and never back, an output back and never in, an inout both ways", () => {
@@ -167,18 +174,18 @@ describe("other argument forms", () => {
     expect(copies("inout")).toEqual([true, true]);
   });
 
-  test(":mapping passes a whole mapping's address (a checked local) and its length", () => {
+  test(":mapping passes a whole mapping's address (a checked step) and its length", () => {
     const out = resolveArgWords(["b:mapping"], ctx(armAbi, { b: "[]byte" }));
-    expect(out.words).toEqual([{ kind: "local", local: "_p0" }, { kind: "length", param: "b" }]);
-    expect(out.prepare).toEqual([{ kind: "mapping", param: "b", local: "_p0" }]);
+    expect(out.words).toEqual([{ kind: "prepared", step: 0 }, { kind: "length", param: "b" }]);
+    expect(out.prepare).toEqual([{ kind: "mapping", param: "b" }]);
   });
 
-  test("a step another call of the wrapper already prepared is shared, a new one gets the next local", () => {
+  test("a step another call of the wrapper already prepared is shared, a new one gets the next index", () => {
     const first = resolveArgWords(["dirfd", "path", "mode"], ctx(amd64Abi, { dirfd: "int", path: "string", mode: "uint32", p: "[]byte" }));
     const second = resolveArgWords(["dirfd", "path", "p"], { ...ctx(amd64Abi, { dirfd: "int", path: "string", mode: "uint32", p: "[]byte" }), prepared: first.prepare });
-    expect(second.prepare.map((s) => [s.kind, s.local])).toEqual([["path", "_p0"], ["slice", "_p1"]]);
-    expect(second.uses).toEqual(["_p0", "_p1"]);
-    expect(second.words[1]).toEqual({ kind: "local", local: "_p0" });
+    expect(second.prepare.map((s) => s.kind)).toEqual(["path", "slice"]);
+    expect(second.uses).toEqual([0, 1]);
+    expect(second.words[1]).toEqual({ kind: "prepared", step: 0 });
   });
 
   test("name|CONST is one word, the parameter OR-ed with the named constant (whose per-arch value the emitter prints)", () => {

@@ -136,7 +136,7 @@ describe("calls chosen at run time", () => {
 describe("64-bit arguments as register words", () => {
   test("Pread's offset: one word on amd64; after fd and the slice's two words it would start at odd slot 3", () => {
     // amd64: fd, p, len(p), offset -> Syscall6 with 2 zero words.
-    expect(wrapper("amd64", "Pread").words).toEqual([v("fd"), { kind: "local", local: "_p0" }, { kind: "length", param: "p" }, v("offset"), zero, zero]);
+    expect(wrapper("amd64", "Pread").words).toEqual([v("fd"), { kind: "prepared", step: 0 }, { kind: "length", param: "p" }, v("offset"), zero, zero]);
     // 386 (low-first, any slot): no padding, 5 words, one zero word to fill Syscall6.
     expect(wrapper("386", "Pread").words.slice(3)).toEqual([lo("offset"), hi("offset"), zero]);
     // arm (low-first, even): pad slot 3, the halves in slots 4-5. mips: the same, high word first.
@@ -166,7 +166,7 @@ describe("64-bit arguments as register words", () => {
   test("Seek's _llseek spells the halves high then low on every 32-bit arch and returns the offset through memory", () => {
     for (const arch of thirtyTwoBit) {
       const w = wrapper(arch, "Seek");
-      expect(w.words, arch).toEqual([v("fd"), hi("offset"), lo("offset"), { kind: "address", local: "off" }, v("whence"), zero]);
+      expect(w.words, arch).toEqual([v("fd"), hi("offset"), lo("offset"), { kind: "resultAddress", result: "off" }, v("whence"), zero]);
       expect(w.results, arch).toEqual([{ kind: "memory", name: "off", goType: "int64" }]);
     }
     expect(wrapper("amd64", "Seek").words).toEqual([v("fd"), v("offset"), v("whence")]);
@@ -176,8 +176,8 @@ describe("64-bit arguments as register words", () => {
   test("Mmap's offset is one page-count word on 32-bit arches and the byte offset itself on amd64", () => {
     for (const arch of thirtyTwoBit) {
       const w = wrapper(arch, "Mmap");
-      expect(w.words[5], arch).toEqual({ kind: "local", local: "_p0" });
-      expect(w.prepare, arch).toEqual([{ kind: "pages", param: "offset", local: "_p0", pageSize: 4096 }]);
+      expect(w.words[5], arch).toEqual({ kind: "prepared", step: 0 });
+      expect(w.prepare, arch).toEqual([{ kind: "pages", param: "offset", pageSize: 4096 }]);
       expect(w.results, arch).toEqual([{ kind: "mapping", name: "data", lengthParam: "length" }]);
     }
     expect(wrapper("amd64", "Mmap").words[5]).toEqual(v("offset"));
@@ -206,7 +206,7 @@ describe("entry points", () => {
     for (const arch of arches) expect(wrapper(arch, "ClockGettime").entry, arch).toEqual({ func: "RawSyscall", arity: 3 });
     // On 32-bit arches Timespec's fields are longs, i.e. int32, which the copy converts from.
     for (const arch of thirtyTwoBit) {
-      expect(wrapper(arch, "ClockGettime").prepare, arch).toEqual([{ kind: "time64", param: "ts", local: "_p0", secType: "int32", nsecType: "int32", copyIn: false, copyOut: true }]);
+      expect(wrapper(arch, "ClockGettime").prepare, arch).toEqual([{ kind: "time64", param: "ts", secType: "int32", nsecType: "int32", copyIn: false, copyOut: true }]);
     }
     expect(wrapper("amd64", "ClockGettime").words).toEqual([v("clockid"), { kind: "pointer", param: "ts" }, zero]);
   });
@@ -229,7 +229,7 @@ describe("entry points", () => {
   test("OldMmap on 386 passes its six words in a block: Syscall with the block's address", () => {
     const w = wrapper("386", "OldMmap");
     expect(w.entry).toEqual({ func: "Syscall", arity: 3 });
-    expect(w.words).toEqual([{ kind: "address", local: "_block" }, zero, zero]);
+    expect(w.words).toEqual([{ kind: "block" }, zero, zero]);
     expect(w.block).toEqual(["addr", "length", "prot", "flags", "fd", "offset"].map(v));
   });
 
@@ -241,18 +241,18 @@ describe("entry points", () => {
 describe("other forms", () => {
   test("Pipe2 passes its []int as a prepared int32[2]; Socketpair gets its [2]int from one the kernel fills", () => {
     for (const arch of arches) {
-      expect(wrapper(arch, "Pipe2").prepare, arch).toEqual([{ kind: "pair", param: "p", local: "_p0" }]);
+      expect(wrapper(arch, "Pipe2").prepare, arch).toEqual([{ kind: "pair", param: "p" }]);
       const sp = wrapper(arch, "Socketpair");
-      expect(sp.prepare, arch).toEqual([{ kind: "resultPair", result: "fd", local: "_p0" }]);
-      expect(sp.words.slice(0, 4), arch).toEqual([v("domain"), v("typ"), v("proto"), { kind: "address", local: "_p0" }]);
+      expect(sp.prepare, arch).toEqual([{ kind: "resultPair", result: "fd" }]);
+      expect(sp.words.slice(0, 4), arch).toEqual([v("domain"), v("typ"), v("proto"), { kind: "prepared", step: 0 }]);
       expect(sp.results, arch).toEqual([{ kind: "memory", name: "fd", goType: "[2]int" }]);
     }
   });
 
   test("Openat copies its path and ORs O_LARGEFILE into flags", () => {
     const w = wrapper("arm", "Openat");
-    expect(w.prepare).toEqual([{ kind: "path", param: "path", local: "_p0" }]);
-    expect(w.words.slice(0, 4)).toEqual([v("dirfd"), { kind: "local", local: "_p0" }, { kind: "value", param: "flags", orConstant: "O_LARGEFILE" }, v("mode")]);
+    expect(w.prepare).toEqual([{ kind: "path", param: "path" }]);
+    expect(w.words.slice(0, 4)).toEqual([v("dirfd"), { kind: "prepared", step: 0 }, { kind: "value", param: "flags", orConstant: "O_LARGEFILE" }, v("mode")]);
   });
 
   test("SigprocMask's set:size word is sizeof(sigset_t) on the arch: 8, except 16 on mips (128 signals)", () => {

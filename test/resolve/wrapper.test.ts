@@ -120,7 +120,7 @@ describe("entry point and arity", () => {
     };
     const w = resolve(spec, withTable(i386Abi, { mmap: 90 }))!;
     expect(w.entry).toEqual({ func: "Syscall", arity: 3 });
-    expect(w.words).toEqual([{ kind: "address", local: "_block" }, { kind: "const", value: 0 }, { kind: "const", value: 0 }]);
+    expect(w.words).toEqual([{ kind: "block" }, { kind: "const", value: 0 }, { kind: "const", value: 0 }]);
     expect(w.block).toHaveLength(7);
   });
 });
@@ -188,8 +188,8 @@ describe("choices made at run time: `when`, `since` and `missing`", () => {
 
   test("calls share the steps they both need: one path copy for fchmodat and fchmodat2", () => {
     const w = resolveWrapper({ goName: "Fchmodat", spec: fchmodat, pos }, withTable(amd64Abi, table), new Map())!;
-    expect(w.prepare).toEqual([{ kind: "path", param: "path", local: "_p0" }]);
-    expect(w.calls.map((c) => c.words[1])).toEqual([{ kind: "local", local: "_p0" }, { kind: "local", local: "_p0" }]);
+    expect(w.prepare).toEqual([{ kind: "path", param: "path" }]);
+    expect(w.calls.map((c) => c.words[1])).toEqual([{ kind: "prepared", step: 0 }, { kind: "prepared", step: 0 }]);
   });
 
   test("a fallback that hands back an output in another form is refused", () => {

@@ -5,10 +5,9 @@
  */
 import type { GeneratedFile } from "../../core/generated-file.js";
 import { goImportsUsed } from "../../core/go-imports.js";
-import type { ArchIR, PrepareIR } from "../ir.js";
-import { goLocalName } from "../../core/go-names.js";
+import type { ArchIR, ConstantGroupIR, StructIR, WrapperIR } from "../ir.js";
+import { supportSourceAs } from "../runtime/support.js";
 import { constantGroupView, constantLines, structView, wrapperView, type ConstantLine } from "./go-view.js";
-import { goWord } from "./go-words.js";
 import { loadTemplates, type TemplateSet } from "../../core/handlebars-env.js";
 
 /** The Go package: files every arch needs, and each arch's own files. */
@@ -21,35 +20,39 @@ let cachedTemplates: TemplateSet | undefined;
 
 function templates(): TemplateSet {
   cachedTemplates ??= loadTemplates("generator/syscall/print/templates", {
-    goWord,
-    id: goLocalName,
     pad: (text: string, width: number) => text.padEnd(width),
-    prepareName: (kind: string) => `prepare-${kind}`,
-    finishName: (step: PrepareIR) => finishPartial(step),
   });
   return cachedTemplates;
 }
 
-/** The partial that hands a prepared local back to the caller after the call, if any. */
-function finishPartial(step: PrepareIR): string {
-  switch (step.kind) {
-    case "pair":
-    case "resultPair":
-    case "statx":
-      return `finish-${step.kind}`;
-    case "time64":
-      return step.copyOut ? "finish-time64" : "finish-none";
-    case "slice":
-    case "path":
-    case "pages":
-    case "mapping":
-      return "finish-none";
-  }
+/** One wrapper's Go function, with its doc comment. */
+export function printWrapper(w: WrapperIR): string {
+  return templates().partials["wrapper"]!(wrapperView(w));
+}
+
+/** One struct's Go type, with its doc comment. */
+export function printStruct(s: StructIR): string {
+  return templates().partials["struct"]!(structView(s));
+}
+
+/** A const block of `lines` under the comment `doc`. */
+function printConstantLines(doc: string, lines: ConstantLine[]): string {
+  return templates().partials["const-group"]!(constantGroupView(doc, lines));
+}
+
+/** One constant group's Go const block, every constant in it. */
+export function printConstantGroup(group: ConstantGroupIR): string {
+  return printConstantLines(group.doc, constantLines(group));
+}
+
+/** The runtime support file (runtime/support.go) as package `packageName`, under the generated-code header. */
+export function printSupport(packageName: string, build: string): string {
+  return templates().partials["header"]!({ source: "", build }) + supportSourceAs(packageName);
 }
 
 /** Prints the package `packageName` for every arch in `irs` (all arches the specs declare). */
 export function emitGo(irs: ArchIR[], packageName: string): GoOutput {
-  const { entries, partials } = templates();
+  const { entries } = templates();
   const dir = `go/${packageName}`;
   const arches = irs.map((ir) => ir.goarch);
   const file = (name: string, build: string, decls: string[], source = "") => ({
@@ -59,12 +62,12 @@ export function emitGo(irs: ArchIR[], packageName: string): GoOutput {
   });
   const sharedBuild = `linux && (${arches.join(" || ")})`;
 
-  const wrappers = splitShared(irs, (ir) => ir.wrappers.map((w) => [w.goName, partials["wrapper"]!(wrapperView(w))]));
-  const structs = splitShared(irs, (ir) => ir.structs.map((s) => [s.name, partials["struct"]!(structView(s))]));
-  const constants = splitConstants(irs, (doc, lines) => partials["const-group"]!(constantGroupView(doc, lines)));
+  const wrappers = splitShared(irs, (ir) => ir.wrappers.map((w) => [w.goName, printWrapper(w)]));
+  const structs = splitShared(irs, (ir) => ir.structs.map((s) => [s.name, printStruct(s)]));
+  const constants = splitConstants(irs, printConstantLines);
 
   const shared = [
-    { path: `${dir}/${packageName}.go`, content: entries["support.go"]!({ source: "", build: sharedBuild, package: packageName }) },
+    { path: `${dir}/${packageName}.go`, content: printSupport(packageName, sharedBuild) },
     file("zerrors_linux.go", sharedBuild, constants.shared),
     file("zsyscall_linux.go", sharedBuild, wrappers.shared),
     file("ztypes_linux.go", sharedBuild, structs.shared),
@@ -73,7 +76,7 @@ export function emitGo(irs: ArchIR[], packageName: string): GoOutput {
     irs.map((ir) => {
       const build = `linux && ${ir.goarch}`;
       const sysnumLines = ir.sysnums.map((s) => ({ name: s.goName, value: String(s.number) }));
-      const sysnums = partials["const-group"]!(constantGroupView(`System call numbers on ${ir.goarch}, from the kernel's syscall table.`, sysnumLines));
+      const sysnums = printConstantLines(`System call numbers on ${ir.goarch}, from the kernel's syscall table.`, sysnumLines);
       return [
         ir.goarch,
         [

@@ -2,11 +2,14 @@
  * Prints register words and constant values as Go expressions. Only syntax is decided here: what
  * each word holds was decided by the resolve stage.
  */
-import type { WordIR } from "../ir.js";
+import type { PrepareIR, WordIR } from "../ir.js";
 import { goLocalName } from "../../core/go-names.js";
+import type { Radix } from "../spec/types.js";
+import { goLocals } from "./go-locals.js";
+import { stepWord } from "./go-steps.js";
 
-/** The Go expression that yields one register word as a uintptr. */
-export function goWord(word: WordIR): string {
+/** The Go expression that yields one register word as a uintptr; `steps` are the wrapper's `prepare`. */
+export function goWord(word: WordIR, steps: readonly PrepareIR[]): string {
   switch (word.kind) {
     case "value":
       return word.orConstant ? `uintptr(${goLocalName(word.param)}|${word.orConstant})` : `uintptr(${goLocalName(word.param)})`;
@@ -20,17 +23,28 @@ export function goWord(word: WordIR): string {
       return word.value < 0 ? `^uintptr(${-word.value - 1})` : String(word.value);
     case "pointer":
       return `uintptr(unsafe.Pointer(${goLocalName(word.param)}))`;
-    case "local":
-      return `uintptr(${word.local})`;
-    case "address":
-      return `uintptr(unsafe.Pointer(&${goLocalName(word.local)}))`;
     case "length":
       return `uintptr(len(${goLocalName(word.param)}))`;
+    case "prepared": {
+      const step = steps[word.step];
+      if (!step) throw new Error(`print: a word passes preparation step ${word.step}, which the wrapper does not have`);
+      return stepWord(step, word.step);
+    }
+    case "resultAddress":
+      return `uintptr(unsafe.Pointer(&${goLocalName(word.result)}))`;
+    case "emptyPath":
+      return `uintptr(unsafe.Pointer(&${goLocals.zero}))`;
+    case "block":
+      return `uintptr(unsafe.Pointer(&${goLocals.block}))`;
   }
 }
 
 /** A constant value as Go source: hex like golang.org/x/sys/unix, or decimal. */
-export function goNumber(value: bigint, radix: "hex" | "decimal"): string {
-  if (radix === "decimal") return value.toString(10);
-  return value < 0n ? `-0x${(-value).toString(16)}` : `0x${value.toString(16)}`;
+export function goNumber(value: bigint, radix: Radix): string {
+  switch (radix) {
+    case "decimal":
+      return value.toString(10);
+    case "hex":
+      return value < 0n ? `-0x${(-value).toString(16)}` : `0x${value.toString(16)}`;
+  }
 }

@@ -2,7 +2,7 @@
  * Turns a variant's kernel arguments into register words for one arch. This is where a 64-bit
  * argument is split on a 32-bit arch (halves ordered by the arch's pairOrder, an even slot
  * enforced by a zero padding word where pairAlign says so), and where slices, paths and
- * conversions get the locals they need.
+ * conversions get the preparation steps they need.
  */
 import type { ArchSpec } from "../spec/arch.js";
 import { parseKernelArg, type ArgForm } from "../spec/kernel-arg.js";
@@ -19,7 +19,7 @@ export interface ArgContext {
   structs: Map<string, StructIR>;
   /**
    * Steps already prepared for another call of the same wrapper: a step asked for again (the
-   * same kind, parameter and details) reuses its local instead of repeating the work.
+   * same kind, parameter and details) is reused instead of repeating the work.
    */
   prepared?: PrepareIR[];
 }
@@ -29,8 +29,8 @@ export interface ArgWords {
   words: WordIR[];
   /** Every step of the wrapper so far: `ctx.prepared` and the ones this call added. */
   prepare: PrepareIR[];
-  /** The locals this call uses, in order. */
-  uses: string[];
+  /** The steps this call uses, as indexes into `prepare`, in order. */
+  uses: number[];
   /** Results the kernel writes through memory (`&name`). */
   memoryResults: Set<string>;
 }
@@ -38,43 +38,33 @@ export interface ArgWords {
 /** Decides the register words of one call on one arch, in kernel argument order. */
 export function resolveArgWords(args: KernelArg[], ctx: ArgContext): ArgWords {
   const out: ArgWords = { words: [], prepare: [...(ctx.prepared ?? [])], uses: [], memoryResults: new Set() };
-  const prepare = (step: PrepareIR) => {
-    const key = stepKey(step);
-    const existing = out.prepare.find((p) => stepKey(p) === key);
-    const local = existing?.local ?? step.local;
-    if (!existing) out.prepare.push(step);
-    out.uses.push(local);
-    return local;
+  /** The word a step passes: the step's index, added to `prepare` unless an equal step is there. */
+  const prepare = (step: PrepareIR): WordIR => {
+    const key = JSON.stringify(step);
+    let index = out.prepare.findIndex((p) => JSON.stringify(p) === key);
+    if (index < 0) index = out.prepare.push(step) - 1;
+    out.uses.push(index);
+    return { kind: "prepared", step: index };
   };
-  const local = () => `_p${out.prepare.length}`;
   for (const arg of args.map(parseKernelArg)) {
     if (arg.kind === "const") {
       out.words.push({ kind: "const", value: arg.value });
     } else if (arg.kind === "emptyPath") {
-      out.words.push({ kind: "address", local: "_zero" });
+      out.words.push({ kind: "emptyPath" });
     } else if (arg.kind === "result") {
       out.memoryResults.add(arg.name);
       const isPair = ctx.results.get(arg.name) === "[2]int";
-      const target = isPair ? prepare({ kind: "resultPair", result: arg.name, local: local() }) : arg.name;
-      out.words.push({ kind: "address", local: target });
+      out.words.push(isPair ? prepare({ kind: "resultPair", result: arg.name }) : { kind: "resultAddress", result: arg.name });
     } else if (arg.orConstant) {
       out.words.push({ kind: "value", param: arg.name, orConstant: arg.orConstant });
     } else {
-      out.words.push(...paramWords(arg.name, arg.form, ctx, out.words.length, (kind) => prepare({ ...kind, local: local() } as PrepareIR)));
+      out.words.push(...paramWords(arg.name, arg.form, ctx, out.words.length, prepare));
     }
   }
   return out;
 }
 
-type PrepareStep = PrepareIR extends infer P ? (P extends PrepareIR ? Omit<P, "local"> : never) : never;
-
-/** A step's identity without its local's name: two calls asking for the same step share it. */
-function stepKey(step: PrepareIR): string {
-  const { local: _local, ...rest } = step;
-  return JSON.stringify(rest);
-}
-
-function paramWords(name: string, form: ArgForm | undefined, ctx: ArgContext, slot: number, prepare: (step: PrepareStep) => string): WordIR[] {
+function paramWords(name: string, form: ArgForm | undefined, ctx: ArgContext, slot: number, prepare: (step: PrepareIR) => WordIR): WordIR[] {
   const { goType: type, direction } = ctx.params.get(name)!;
   switch (form) {
     case "hi":
@@ -82,15 +72,15 @@ function paramWords(name: string, form: ArgForm | undefined, ctx: ArgContext, sl
     case "lo":
       return [{ kind: "low", param: name }];
     case "ptr":
-      return [{ kind: "local", local: prepare({ kind: "slice", param: name }) }];
+      return [prepare({ kind: "slice", param: name })];
     case "len":
       return [{ kind: "length", param: name }];
     case "pages":
-      return [{ kind: "local", local: prepare({ kind: "pages", param: name, pageSize: 4096 }) }];
+      return [prepare({ kind: "pages", param: name, pageSize: 4096 })];
     case "pair":
-      return [{ kind: "address", local: prepare({ kind: "pair", param: name }) }];
+      return [prepare({ kind: "pair", param: name })];
     case "mapping":
-      return [{ kind: "local", local: prepare({ kind: "mapping", param: name }) }, { kind: "length", param: name }];
+      return [prepare({ kind: "mapping", param: name }), { kind: "length", param: name }];
     case "size":
       return [{ kind: "const", value: pointee(type, ctx).size }];
     case "time64": {
@@ -99,23 +89,23 @@ function paramWords(name: string, form: ArgForm | undefined, ctx: ArgContext, sl
       // Validation requires a direction; a pointer without one is treated as read and written.
       const copyIn = direction !== "out";
       const copyOut = direction !== "in";
-      return [{ kind: "local", local: prepare({ kind: "time64", param: name, secType: fieldType("Sec"), nsecType: fieldType("Nsec"), copyIn, copyOut }) }];
+      return [prepare({ kind: "time64", param: name, secType: fieldType("Sec"), nsecType: fieldType("Nsec"), copyIn, copyOut })];
     }
     case "statx": {
       const stat = pointee(type, ctx);
       const timespec = ctx.structs.get("Timespec");
       const typeOf = (s: StructIR | undefined, field: string) => s?.fields.find((f) => f.name === field)?.goType ?? "";
       const fieldTypes = Object.fromEntries(stat.fields.filter((f) => f.name !== "_").map((f) => [f.name, f.goType]));
-      return [{ kind: "address", local: prepare({ kind: "statx", param: name, fieldTypes, secType: typeOf(timespec, "Sec"), nsecType: typeOf(timespec, "Nsec") }) }];
+      return [prepare({ kind: "statx", param: name, fieldTypes, secType: typeOf(timespec, "Sec"), nsecType: typeOf(timespec, "Nsec") })];
     }
     case undefined:
       return wholeParamWords(name, type, ctx.arch, slot, prepare);
   }
 }
 
-function wholeParamWords(name: string, type: string, arch: ArchSpec, slot: number, prepare: (step: PrepareStep) => string): WordIR[] {
-  if (type === "string") return [{ kind: "local", local: prepare({ kind: "path", param: name }) }];
-  if (type.startsWith("[]")) return [{ kind: "local", local: prepare({ kind: "slice", param: name }) }, { kind: "length", param: name }];
+function wholeParamWords(name: string, type: string, arch: ArchSpec, slot: number, prepare: (step: PrepareIR) => WordIR): WordIR[] {
+  if (type === "string") return [prepare({ kind: "path", param: name })];
+  if (type.startsWith("[]")) return [prepare({ kind: "slice", param: name }), { kind: "length", param: name }];
   if (type.startsWith("*") || type === "unsafe.Pointer") return [{ kind: "pointer", param: name }];
   if ((type === "int64" || type === "uint64") && arch.bits === 32) return splitWide(name, arch, slot);
   return [{ kind: "value", param: name }];

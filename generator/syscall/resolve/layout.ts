@@ -6,11 +6,10 @@
 import { compareStrings, type SourcePos } from "../../core/diagnostics.js";
 import type { ArchSpec } from "../spec/arch.js";
 import type { StructInput } from "../spec/spec-set.js";
-import type { FieldSpec, Fields, StructSpec } from "../spec/types.js";
+import { sizedFieldIntegers, wordFieldIntegers, type FieldSpec, type Fields, type SizedFieldInteger, type StructSpec, type WordFieldInteger } from "../spec/types.js";
+import { isOneOf } from "../spec/one-of.js";
 import type { FieldIR, StructIR } from "../ir.js";
 import { roundUp } from "../../core/round-up.js";
-
-/** A struct spec with where it was declared, as the resolver needs it. */
 
 /** A layout problem, reported as a spec error at `pos`. */
 export class LayoutError extends Error {
@@ -26,7 +25,11 @@ interface TypeLayout {
   goAlign: number;
 }
 
-const fixedSizes: Record<string, number> = { int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8 };
+/** The size in bytes of each sized integer field type. */
+const sizedBytes: Record<SizedFieldInteger, 1 | 2 | 4 | 8> = { int8: 1, uint8: 1, int16: 2, uint16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8 };
+
+/** The Go integer type, without its width, of each word-sized field type. */
+const wordGoTypes: Record<WordFieldInteger, "int" | "uint"> = { long: "int", ulong: "uint" };
 
 /** The fields a struct has on an arch: its variant for the arch, else its default fields. */
 export function fieldsFor(spec: StructSpec, arch: ArchSpec): Fields | undefined {
@@ -51,8 +54,8 @@ export function layoutStructs(inputs: StructInput[], arch: ArchSpec): LayoutResu
       const element = typeLayout(array[2]!, pos);
       return { ...element, goType: `[${array[1]}]${element.goType}`, size: element.size * Number(array[1]) };
     }
-    const fixed = fixedSizes[type];
-    if (fixed !== undefined) {
+    if (isOneOf(sizedFieldIntegers, type)) {
+      const fixed = sizedBytes[type];
       const isWide = fixed === 8;
       return { goType: type, size: fixed, cAlign: isWide ? arch.int64Align : fixed, goAlign: isWide ? arch.bits / 8 : fixed };
     }
@@ -62,9 +65,9 @@ export function layoutStructs(inputs: StructInput[], arch: ArchSpec): LayoutResu
       const target = type.slice(1);
       return { goType: `*${target === "uint8" ? "byte" : target}`, size: word, cAlign: word, goAlign: word };
     }
-    if (type === "long" || type === "ulong") {
+    if (isOneOf(wordFieldIntegers, type)) {
       const word = arch.bits / 8;
-      const goType = `${type === "long" ? "int" : "uint"}${arch.bits}`;
+      const goType = `${wordGoTypes[type]}${arch.bits}`;
       return { goType, size: word, cAlign: word, goAlign: word };
     }
     const nested = byName.get(type);

@@ -66,7 +66,7 @@ function resolveCall(input: SyscallInput, arch: ArchSpec, variant: SyscallVarian
     throw new WrapperError(input.pos, `${input.goName} needs ${count} register words for ${variant.kernel} on ${arch.goarch}, but the syscall package passes at most ${arch.maxArgWords}`);
   }
   const entry = chooseEntry(count, input.spec.blocking ?? true);
-  const passed: WordIR[] = variant.argBlock ? [{ kind: "address", local: "_block" }] : call.words;
+  const passed: WordIR[] = variant.argBlock ? [{ kind: "block" }] : call.words;
   const guards = Object.entries(variant.when ?? {}).map(([param, value]) => ({ param, value }));
   const newer = isNewerThanOldest(variant, arch)
     ? { since: variant.since!, missing: variant.missing === undefined ? ({ kind: "next" } as const) : ({ kind: "errno", errno: variant.missing } as const) }
@@ -82,9 +82,22 @@ function resolveCall(input: SyscallInput, arch: ArchSpec, variant: SyscallVarian
   };
 }
 
-/** Steps whose result is copied back to the caller after the call. */
-const copiesBack = (step: PrepareIR) =>
-  step.kind === "pair" || step.kind === "resultPair" || step.kind === "statx" || (step.kind === "time64" && step.copyOut);
+/** Whether a step's result is copied back to the caller after the call. */
+function copiesBack(step: PrepareIR): boolean {
+  switch (step.kind) {
+    case "pair":
+    case "resultPair":
+    case "statx":
+      return true;
+    case "time64":
+      return step.copyOut;
+    case "slice":
+    case "path":
+    case "pages":
+    case "mapping":
+      return false;
+  }
+}
 
 /**
  * Calls of one wrapper hand their results back the same way: the copy-back after the calls and
@@ -93,7 +106,7 @@ const copiesBack = (step: PrepareIR) =>
  */
 function checkCallsAgree(input: SyscallInput, resolved: { variant: SyscallVariant; words: ArgWords }[]): void {
   const [first, ...rest] = resolved;
-  const outputs = (r: { words: ArgWords }) => JSON.stringify(r.words.prepare.filter((p) => copiesBack(p) && r.words.uses.includes(p.local)).map((p) => p.local));
+  const outputs = (r: { words: ArgWords }) => JSON.stringify(r.words.prepare.flatMap((p, i) => (copiesBack(p) && r.words.uses.includes(i) ? [i] : [])));
   const memory = (r: { words: ArgWords }) => JSON.stringify([...r.words.memoryResults].sort());
   for (const other of rest) {
     if (outputs(other) !== outputs(first!) || memory(other) !== memory(first!)) {

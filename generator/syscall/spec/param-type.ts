@@ -4,9 +4,6 @@
  */
 import type { ParamType, PointerDirection } from "./syscall.js";
 
-/** The directions a pointer parameter can declare. */
-export const pointerDirections: readonly PointerDirection[] = ["in", "out", "inout"];
-
 /** A parameter type as the generator uses it. */
 export interface ParsedParamType {
   /** The Go type in the wrapper's signature: `*Timespec`, `int64`, `[]byte`. */

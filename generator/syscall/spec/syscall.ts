@@ -5,25 +5,20 @@
 import type { GoArch } from "./arch.js";
 
 /** Go integer types a parameter or result can have. */
-export type GoInteger =
-  | "int"
-  | "uint"
-  | "int8"
-  | "uint8"
-  | "int16"
-  | "uint16"
-  | "int32"
-  | "uint32"
-  | "int64"
-  | "uint64"
-  | "uintptr";
+export const goIntegers = ["int", "uint", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "uintptr"] as const;
+
+/** One of goIntegers. */
+export type GoInteger = (typeof goIntegers)[number];
 
 /**
  * Which way the memory a pointer parameter points to travels: the kernel reads it (`in`), writes
  * it (`out`), or both. The wrapper converts an `in` value for the kernel and copies back only
  * what the kernel wrote, so it never writes into a caller's input.
  */
-export type PointerDirection = "in" | "out" | "inout";
+export const pointerDirections = ["in", "out", "inout"] as const;
+
+/** One of pointerDirections. */
+export type PointerDirection = (typeof pointerDirections)[number];
 
 /**
  * A Go parameter type, which also says how it travels:

@@ -4,23 +4,23 @@
  */
 import type { GoArch } from "./arch.js";
 
+/** The sized integer field types: as many bytes on every arch. */
+export const sizedFieldIntegers = ["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"] as const;
+
+/** One of sizedFieldIntegers. */
+export type SizedFieldInteger = (typeof sizedFieldIntegers)[number];
+
+/** C's long and unsigned long as field types: a word on every arch. */
+export const wordFieldIntegers = ["long", "ulong"] as const;
+
+/** One of wordFieldIntegers. */
+export type WordFieldInteger = (typeof wordFieldIntegers)[number];
+
 /**
  * A field type: a sized integer, a C long (word-sized), a pointer (`*uint8` is a `*byte`),
  * another declared struct, or an array of one.
  */
-export type FieldType =
-  | "int8"
-  | "uint8"
-  | "int16"
-  | "uint16"
-  | "int32"
-  | "uint32"
-  | "int64"
-  | "uint64"
-  | "long"
-  | "ulong"
-  | `[${number}]${string}`
-  | (string & {});
+export type FieldType = SizedFieldInteger | WordFieldInteger | `[${number}]${string}` | (string & {});
 
 /** A field that needs more than a type. */
 export interface FieldSpec {
@@ -58,6 +58,9 @@ export function defineStructs(specs: Record<string, StructSpec>): Record<string,
 /** A constant's value on every arch, or a default with per-arch exceptions. */
 export type ConstantValue = number | bigint | ({ all: number | bigint } & Partial<Record<GoArch, number | bigint>>);
 
+/** How a constant group's values are written in Go: hex like golang.org/x/sys/unix, or decimal. */
+export type Radix = "hex" | "decimal";
+
 /** A block of related constants. */
 export interface ConstantGroup {
   /** What the group is, for the comment above the Go const block. */
@@ -65,7 +68,7 @@ export interface ConstantGroup {
   /** Go type of the constants; untyped when absent. */
   type?: string;
   /** How values are written in Go. Default "hex". */
-  radix?: "hex" | "decimal";
+  radix?: Radix;
   values: Record<string, ConstantValue>;
 }
 

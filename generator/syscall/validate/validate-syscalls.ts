@@ -10,10 +10,11 @@ import { isPointerType, parseParamType, type ParsedParamType } from "../spec/par
 import type { SyscallInput } from "../spec/spec-set.js";
 import { callChain, chainGap, resultSpec, variantsOf } from "../spec/variants.js";
 import type { ArchSpec } from "../spec/arch.js";
-import type { SyscallSpec, SyscallVariant } from "../spec/syscall.js";
+import { goIntegers, type SyscallSpec, type SyscallVariant } from "../spec/syscall.js";
+import { isOneOf } from "../spec/one-of.js";
 import { checkGoName } from "./names.js";
 
-const integerTypes = new Set(["int", "uint", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "uintptr"]);
+const isInteger = (goType: string) => isOneOf(goIntegers, goType);
 
 /** The parameter types a kernel argument form applies to. */
 const formApplies: Record<ArgForm, (type: ParsedParamType, structs: Set<string>) => boolean> = {
@@ -60,7 +61,7 @@ function validateOne(goName: string, spec: SyscallSpec, arches: ArchSpec[], know
     const at = keyPosOf(declared, name);
     checkGoName(name, "parameter", at, sink, { local: true });
     const pointee = type.replace(/^(\*|\[\])/, "");
-    if (type !== pointee && !integerTypes.has(pointee) && !namedTypes.has(pointee) && pointee !== "byte") {
+    if (type !== pointee && !isInteger(pointee) && !namedTypes.has(pointee) && pointee !== "byte") {
       sink.error(posOf(declared, name), `${goName}: unknown type \`${pointee}\` in \`${type}\`: declare it as a struct`);
     }
     if (isPointerType(type) && direction === undefined) {
@@ -72,7 +73,7 @@ function validateOne(goName: string, spec: SyscallSpec, arches: ArchSpec[], know
     checkGoName(name, "result", keyPosOf(spec.results!, name), sink, { local: true });
     if (Object.hasOwn(params, name)) sink.error(keyPosOf(spec.results!, name), `${goName}: result \`${name}\` has the name of a parameter`);
     if (name === "err") sink.error(keyPosOf(spec.results!, name), `${goName}: \`err\` is the error result every wrapper has; do not declare it`);
-    if (result.type === "[]byte" && (!result.length || !integerTypes.has(params[result.length]?.goType ?? ""))) {
+    if (result.type === "[]byte" && (!result.length || !isInteger(params[result.length]?.goType ?? ""))) {
       sink.error(posOf(spec.results!, name), `${goName}: a []byte result needs \`length\`, the name of an integer parameter`);
     }
   }
@@ -109,10 +110,10 @@ function validateOne(goName: string, spec: SyscallSpec, arches: ArchSpec[], know
       used.add(parsed.name);
       if (parsed.orConstant !== undefined) {
         if (!known.constants.has(parsed.orConstant)) sink.error(at, `${goName}: \`${parsed.orConstant}\` in \`${arg}\` is not a declared constant`);
-        if (!integerTypes.has(type)) sink.error(at, `${goName}: \`${arg}\` ORs a constant into \`${parsed.name} ${type}\`, which is not an integer`);
+        if (!isInteger(type)) sink.error(at, `${goName}: \`${arg}\` ORs a constant into \`${parsed.name} ${type}\`, which is not an integer`);
       } else if (parsed.form === undefined) {
         if (type === "[]int") sink.error(at, `${goName}: a []int parameter is passed as \`${parsed.name}:pair\``);
-      } else if (!(argForms as readonly string[]).includes(parsed.form)) {
+      } else if (!isOneOf(argForms, parsed.form)) {
         sink.error(at, `${goName}: unknown argument form \`:${parsed.form}\` (known: ${argForms.join(", ")})`);
       } else if (!formApplies[parsed.form](parsedType, structs)) {
         sink.error(at, `${goName}: \`:${parsed.form}\` does not apply to \`${parsed.name} ${declared[parsed.name]}\``);
@@ -142,7 +143,7 @@ function validateRunTimeChoice(goName: string, variant: SyscallVariant, params: 
   for (const [param, value] of Object.entries(variant.when ?? {})) {
     const type = params[param]?.goType;
     if (type === undefined) sink.error(keyPosOf(variant.when!, param), `${goName}: \`when\` names \`${param}\`, which is not a parameter`);
-    else if (!integerTypes.has(type)) sink.error(keyPosOf(variant.when!, param), `${goName}: \`when\` compares \`${param} ${type}\`, which is not an integer`);
+    else if (!isInteger(type)) sink.error(keyPosOf(variant.when!, param), `${goName}: \`when\` compares \`${param} ${type}\`, which is not an integer`);
     if (!Number.isInteger(value)) sink.error(posOf(variant.when!, param), `${goName}: \`when\` needs a whole number for \`${param}\``);
   }
 }

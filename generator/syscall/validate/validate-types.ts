@@ -5,15 +5,14 @@
 import type { DiagnosticSink, SourcePos } from "../../core/diagnostics.js";
 import { keyPosOf, posOf } from "../../core/literal.js";
 import type { StructInput } from "../spec/spec-set.js";
-import type { ConstantGroup, FieldSpec, Fields } from "../spec/types.js";
+import { sizedFieldIntegers, wordFieldIntegers, type ConstantGroup, type FieldSpec, type Fields } from "../spec/types.js";
+import { isOneOf } from "../spec/one-of.js";
 import { checkGoName } from "./names.js";
-
-const scalarFields = new Set(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "long", "ulong"]);
 
 /** Whether a field type names a scalar, a declared struct, or an array of either. */
 function knownFieldType(type: string, structs: Set<string>): boolean {
   const element = type.replace(/^(\[\d+\])+/, "").replace(/^\*/, "");
-  return scalarFields.has(element) || structs.has(element);
+  return isOneOf(sizedFieldIntegers, element) || isOneOf(wordFieldIntegers, element) || structs.has(element);
 }
 
 /** Reports every problem in the struct specs. */

@@ -3,7 +3,7 @@
  * the sink so the run can throw them all together.
  */
 import type { DiagnosticSink } from "../../core/diagnostics.js";
-import { goSupportTypes } from "../runtime/support-types.js";
+import { supportTypes } from "../runtime/support.js";
 import { toSpecSet, type SpecSet, type SyscallSpecFiles } from "../spec/spec-set.js";
 import { validateArches } from "./validate-arches.js";
 import { validateSyscalls } from "./validate-syscalls.js";
@@ -17,6 +17,6 @@ export function validateSyscallSpecs(files: SyscallSpecFiles, sink: DiagnosticSi
   validateConstants(set.constantGroups, sink);
   const structs = new Set(set.structs.map((s) => s.name));
   const constants = new Set(set.constantGroups.flatMap((g) => Object.keys(g.values)));
-  validateSyscalls(set.syscalls, set.arches, new Set([...structs, ...goSupportTypes]), structs, constants, sink);
+  validateSyscalls(set.syscalls, set.arches, new Set([...structs, ...supportTypes()]), structs, constants, sink);
   return set;
 }

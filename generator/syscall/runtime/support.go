@@ -1,8 +1,7 @@
-{{> header}}
-// Package {{package}} makes Linux system calls through the syscall package's exported entry
+// Package rawsys makes Linux system calls through the syscall package's exported entry
 // points only: no cgo, no linkname, no golang.org/x/sys. Names and signatures follow
 // golang.org/x/sys/unix, so code can switch between the two by changing an import.
-package {{package}}
+package rawsys
 
 import (
 	"syscall"
