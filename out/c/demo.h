@@ -3,49 +3,27 @@
 /*
  * demo: Example protocol between a driver and its Go helper.
  *
- * The frames a kernel driver and its User Mode Driver helper exchange over the umd pipes. A frame
- * is a 16-byte header (magic u32, version u16, type u16, payload length u32, seq u32)
- * and then the payload, whose size is fixed by the type. Every integer is little-endian on the
- * wire on every arch; the structs below hold native-endian values and mirror the payloads byte for
- * byte, which the static_asserts check on each arch the header is built for.
- *
- * One header for both sides: the codec is the same code in the kernel and in user space, and only
- * the I/O differs (struct file with kernel_read/kernel_write, or an fd with read/write).
+ * The frames a kernel driver and its User Mode Driver helper exchange over the umd pipes. The
+ * structs below hold native-endian values and mirror the payloads byte for byte, which the
+ * static_asserts check on each arch the header is built for; the functions below encode, check
+ * and decode them. The wire format, the frame header and the I/O on both sides (a struct file in
+ * the kernel, a file descriptor in user space) are the runtime's, sgwire.h, which syscallgen
+ * writes beside this header.
  */
 #ifndef _SYSCALLGEN_DEMO_H
 #define _SYSCALLGEN_DEMO_H
 
-#ifdef __KERNEL__
-#include <linux/build_bug.h>
-#include <linux/errno.h>
-#include <linux/fs.h>
-#include <linux/printk.h>
-#include <linux/stddef.h>
-#include <linux/string.h>
-#include <linux/types.h>
-#else
-#include <assert.h>
-#include <errno.h>
-#include <stddef.h>
-#include <string.h>
-#include <unistd.h>
-#include <linux/types.h>
-#endif
-
-/* Older linux/types.h lack __aligned_s64; 8-byte members must be 8-aligned on i386 too. */
-#ifndef __aligned_s64
-#define __aligned_s64 __s64 __attribute__((aligned(8)))
-#endif
+#include "sgwire.h"
 
 #define DEMO_MAGIC		0x44454d4f
 #define DEMO_VERSION		1
-#define DEMO_HEADER_SIZE	16
+#define DEMO_HEADER_SIZE	SGWIRE_HEADER_SIZE
 #define DEMO_MAX_PAYLOAD	248
 #define DEMO_MAX_FRAME		264
 
 /* Which way a message travels: a message's direction bits, and the mask a receiver accepts. */
-#define DEMO_TO_KERNEL		1
-#define DEMO_TO_HELPER		2
+#define DEMO_TO_KERNEL	SGWIRE_TO_KERNEL
+#define DEMO_TO_HELPER	SGWIRE_TO_HELPER
 
 /**
  * enum demo_msg_type - Message types: the type field of the frame header.
@@ -64,6 +42,32 @@ enum demo_msg_type {
 	DEMO_MSG_REPORT = 4,
 	DEMO_MSG_PING = 5,
 };
+
+/**
+ * demo_protocol() - The demo protocol as sgwire.h checks its frames.
+ *
+ * Return: its magic number, version and message types, for sgwire_check_header(),
+ * sgwire_check_frame() and sgwire_read_frame().
+ */
+static inline const struct sgwire_protocol *demo_protocol(void)
+{
+	static const struct sgwire_type types[] = {
+		{ .type = DEMO_MSG_LOG, .dirs = DEMO_TO_KERNEL, .size = 248 },
+		{ .type = DEMO_MSG_HELLO, .dirs = DEMO_TO_KERNEL | DEMO_TO_HELPER, .size = 40 },
+		{ .type = DEMO_MSG_REQUEST, .dirs = DEMO_TO_HELPER, .size = 152 },
+		{ .type = DEMO_MSG_REPLY, .dirs = DEMO_TO_KERNEL, .size = 216 },
+		{ .type = DEMO_MSG_REPORT, .dirs = DEMO_TO_KERNEL, .size = 64 },
+		{ .type = DEMO_MSG_PING, .dirs = DEMO_TO_KERNEL | DEMO_TO_HELPER, .size = 0 },
+	};
+	static const struct sgwire_protocol protocol = {
+		.magic = DEMO_MAGIC,
+		.version = DEMO_VERSION,
+		.ntypes = 6,
+		.types = types,
+	};
+
+	return &protocol;
+}
 
 /**
  * enum demo_log_level - printk levels of a log message, KERN_EMERG (0) to KERN_DEBUG (7).
@@ -93,9 +97,9 @@ enum demo_log_level {
  * __demo_valid_log_level() - Whether a wire value is one of enum demo_log_level.
  * @v: the value read from the wire.
  *
- * Return: 1 if it is, 0 if not.
+ * Return: true if it is.
  */
-static inline int __demo_valid_log_level(__u8 v)
+static inline bool __demo_valid_log_level(__u8 v)
 {
 	switch (v) {
 	case DEMO_LOG_LEVEL_EMERG:
@@ -106,9 +110,9 @@ static inline int __demo_valid_log_level(__u8 v)
 	case DEMO_LOG_LEVEL_NOTICE:
 	case DEMO_LOG_LEVEL_INFO:
 	case DEMO_LOG_LEVEL_DEBUG:
-		return 1;
+		return true;
 	}
-	return 0;
+	return false;
 }
 
 /**
@@ -129,17 +133,17 @@ enum demo_status {
  * __demo_valid_status() - Whether a wire value is one of enum demo_status.
  * @v: the value read from the wire.
  *
- * Return: 1 if it is, 0 if not.
+ * Return: true if it is.
  */
-static inline int __demo_valid_status(__u8 v)
+static inline bool __demo_valid_status(__u8 v)
 {
 	switch (v) {
 	case DEMO_STATUS_OK:
 	case DEMO_STATUS_BUSY:
 	case DEMO_STATUS_FAILED:
-		return 1;
+		return true;
 	}
-	return 0;
+	return false;
 }
 
 /**
@@ -160,224 +164,17 @@ enum demo_kind {
  * __demo_valid_kind() - Whether a wire value is one of enum demo_kind.
  * @v: the value read from the wire.
  *
- * Return: 1 if it is, 0 if not.
+ * Return: true if it is.
  */
-static inline int __demo_valid_kind(__u16 v)
+static inline bool __demo_valid_kind(__u16 v)
 {
 	switch (v) {
 	case DEMO_KIND_ECHO:
 	case DEMO_KIND_SUM:
 	case DEMO_KIND_STAT:
-		return 1;
+		return true;
 	}
-	return 0;
-}
-
-/*
- * Wire helpers. Integers go byte by byte: little-endian on every arch, and no unaligned access,
- * since a frame may start at any address of a caller's buffer.
- */
-
-/**
- * __demo_wire_put_u8() - Store a byte.
- * @p: where.
- * @v: the value.
- */
-static inline void __demo_wire_put_u8(__u8 *p, __u8 v)
-{
-	p[0] = v;
-}
-
-/**
- * __demo_wire_put_u16() - Store a little-endian 16-bit value.
- * @p: where.
- * @v: the value.
- */
-static inline void __demo_wire_put_u16(__u8 *p, __u16 v)
-{
-	p[0] = (__u8)v;
-	p[1] = (__u8)(v >> 8);
-}
-
-/**
- * __demo_wire_put_u32() - Store a little-endian 32-bit value.
- * @p: where.
- * @v: the value.
- */
-static inline void __demo_wire_put_u32(__u8 *p, __u32 v)
-{
-	__demo_wire_put_u16(p, (__u16)v);
-	__demo_wire_put_u16(p + 2, (__u16)(v >> 16));
-}
-
-/**
- * __demo_wire_put_u64() - Store a little-endian 64-bit value.
- * @p: where.
- * @v: the value.
- */
-static inline void __demo_wire_put_u64(__u8 *p, __u64 v)
-{
-	__demo_wire_put_u32(p, (__u32)v);
-	__demo_wire_put_u32(p + 4, (__u32)(v >> 32));
-}
-
-/**
- * __demo_wire_get_u8() - Load a byte.
- * @p: where.
- *
- * Return: the value.
- */
-static inline __u8 __demo_wire_get_u8(const __u8 *p)
-{
-	return p[0];
-}
-
-/**
- * __demo_wire_get_u16() - Load a little-endian 16-bit value.
- * @p: where.
- *
- * Return: the value.
- */
-static inline __u16 __demo_wire_get_u16(const __u8 *p)
-{
-	return (__u16)(p[0] | p[1] << 8);
-}
-
-/**
- * __demo_wire_get_u32() - Load a little-endian 32-bit value.
- * @p: where.
- *
- * Return: the value.
- */
-static inline __u32 __demo_wire_get_u32(const __u8 *p)
-{
-	return __demo_wire_get_u16(p) | (__u32)__demo_wire_get_u16(p + 2) << 16;
-}
-
-/**
- * __demo_wire_get_u64() - Load a little-endian 64-bit value.
- * @p: where.
- *
- * Return: the value.
- */
-static inline __u64 __demo_wire_get_u64(const __u8 *p)
-{
-	return __demo_wire_get_u32(p) | (__u64)__demo_wire_get_u32(p + 4) << 32;
-}
-
-/**
- * __demo_wire_zero() - Whether bytes are all zero.
- * @p: the first byte.
- * @n: how many.
- *
- * Return: 1 if they are, 0 if not.
- */
-static inline int __demo_wire_zero(const __u8 *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (p[i])
-			return 0;
-	return 1;
-}
-
-/**
- * __demo_wire_put_string() - Store a string field.
- * @p: its @size bytes on the wire, already zeroed.
- * @s: the member, text up to its first NUL.
- * @size: the field's size, its bound plus one.
- *
- * A member with no NUL in its @size bytes is copied whole, so the check after encoding rejects it.
- */
-static inline void __demo_wire_put_string(__u8 *p, const char *s, size_t size)
-{
-	const char *nul = memchr(s, 0, size);
-
-	memcpy(p, s, nul ? (size_t)(nul - s) : size);
-}
-
-/**
- * __demo_wire_get_string() - Load a string field that __demo_wire_valid_string() accepted.
- * @p: its @size bytes on the wire.
- * @s: the member: text, NUL, zeros.
- * @size: the field's size, its bound plus one.
- */
-static inline void __demo_wire_get_string(const __u8 *p, char *s, size_t size)
-{
-	memcpy(s, p, size);
-}
-
-/**
- * __demo_wire_valid_string() - Whether a string field has a NUL and only zeros after it.
- * @p: its @size bytes on the wire.
- * @size: the field's size, its bound plus one.
- *
- * Return: 1 if it does, 0 if not.
- */
-static inline int __demo_wire_valid_string(const __u8 *p, size_t size)
-{
-	const __u8 *nul = memchr(p, 0, size);
-
-	return nul && __demo_wire_zero(nul, size - (size_t)(nul - p));
-}
-
-/**
- * __demo_wire_put_bytes() - Store a byte blob field.
- * @p: its 2 + @max bytes on the wire, already zeroed.
- * @len: the blob's length.
- * @data: the blob.
- * @max: the blob's bound.
- *
- * A @len over @max is stored as it is, and only @max bytes copied, so the check after encoding
- * rejects it.
- */
-static inline void __demo_wire_put_bytes(__u8 *p, __u16 len, const __u8 *data, size_t max)
-{
-	__demo_wire_put_u16(p, len);
-	memcpy(p + 2, data, len < max ? len : max);
-}
-
-/**
- * __demo_wire_get_bytes() - Load a byte blob field that __demo_wire_valid_bytes() accepted.
- * @p: its 2 + @max bytes on the wire.
- * @data: the member's @max bytes: the blob, then zeros.
- * @max: the blob's bound.
- *
- * Return: the blob's length.
- */
-static inline __u16 __demo_wire_get_bytes(const __u8 *p, __u8 *data, size_t max)
-{
-	memcpy(data, p + 2, max);
-	return __demo_wire_get_u16(p);
-}
-
-/**
- * __demo_wire_valid_bytes() - Whether a byte blob field's length is in bounds, zeros past it.
- * @p: its 2 + @max bytes on the wire.
- * @max: the blob's bound.
- *
- * Return: 1 if it is, 0 if not.
- */
-static inline int __demo_wire_valid_bytes(const __u8 *p, size_t max)
-{
-	__u16 len = __demo_wire_get_u16(p);
-
-	return len <= max && __demo_wire_zero(p + 2 + len, max - len);
-}
-
-/**
- * __demo_wire_put_header() - Store a frame header.
- * @frame: the frame.
- * @type: the message type.
- * @size: the type's payload size.
- * @seq: the sequence number.
- */
-static inline void __demo_wire_put_header(__u8 *frame, __u16 type, __u32 size, __u32 seq)
-{
-	__demo_wire_put_u32(frame + 0, DEMO_MAGIC);
-	__demo_wire_put_u16(frame + 4, DEMO_VERSION);
-	__demo_wire_put_u16(frame + 6, type);
-	__demo_wire_put_u32(frame + 8, size);
-	__demo_wire_put_u32(frame + 12, seq);
+	return false;
 }
 
 /**
@@ -389,7 +186,7 @@ static inline void __demo_wire_put_header(__u8 *frame, __u16 type, __u32 size, _
  * The payload's layout exactly: 16 bytes, explicit zero padding, native-endian values.
  */
 struct demo_range {
-	__aligned_u64 offset;
+	__u64 offset;
 	__u32 length;
 	__u8 __pad0[4];
 };
@@ -406,8 +203,8 @@ static_assert(offsetof(struct demo_range, __pad0) == 12, "wire offset");
  */
 static inline void __demo_put_range(__u8 *p, const struct demo_range *s)
 {
-	__demo_wire_put_u64(p, s->offset);
-	__demo_wire_put_u32(p + 8, s->length);
+	sgwire_put_u64(p, s->offset);
+	sgwire_put_u32(p + 8, s->length);
 }
 
 /**
@@ -417,8 +214,8 @@ static inline void __demo_put_range(__u8 *p, const struct demo_range *s)
  */
 static inline void __demo_get_range(const __u8 *p, struct demo_range *s)
 {
-	s->offset = __demo_wire_get_u64(p);
-	s->length = __demo_wire_get_u32(p + 8);
+	s->offset = sgwire_get_u64(p);
+	s->length = sgwire_get_u32(p + 8);
 }
 
 /**
@@ -430,7 +227,7 @@ static inline void __demo_get_range(const __u8 *p, struct demo_range *s)
  */
 static inline int __demo_check_range(const __u8 *p)
 {
-	if (!__demo_wire_zero(p + 12, 4))
+	if (!sgwire_zero(p + 12, 4))
 		return -EBADMSG;
 	return 0;
 }
@@ -446,7 +243,7 @@ static inline int __demo_check_range(const __u8 *p)
  */
 struct demo_stats {
 	struct demo_range ranges[2];
-	__aligned_s64 total;
+	__s64 total;
 	__u16 flags;
 	__u8 __pad0[6];
 };
@@ -464,10 +261,12 @@ static_assert(offsetof(struct demo_stats, __pad0) == 42, "wire offset");
  */
 static inline void __demo_put_stats(__u8 *p, const struct demo_stats *s)
 {
-	for (unsigned int i0 = 0; i0 < 2; i0++)
+	unsigned int i0;
+
+	for (i0 = 0; i0 < 2; i0++)
 		__demo_put_range(p + i0 * 16, &s->ranges[i0]);
-	__demo_wire_put_u64(p + 32, s->total);
-	__demo_wire_put_u16(p + 40, s->flags);
+	sgwire_put_u64(p + 32, s->total);
+	sgwire_put_u16(p + 40, s->flags);
 }
 
 /**
@@ -477,10 +276,12 @@ static inline void __demo_put_stats(__u8 *p, const struct demo_stats *s)
  */
 static inline void __demo_get_stats(const __u8 *p, struct demo_stats *s)
 {
-	for (unsigned int i0 = 0; i0 < 2; i0++)
+	unsigned int i0;
+
+	for (i0 = 0; i0 < 2; i0++)
 		__demo_get_range(p + i0 * 16, &s->ranges[i0]);
-	s->total = (__s64)__demo_wire_get_u64(p + 32);
-	s->flags = __demo_wire_get_u16(p + 40);
+	s->total = (__s64)sgwire_get_u64(p + 32);
+	s->flags = sgwire_get_u16(p + 40);
 }
 
 /**
@@ -492,10 +293,12 @@ static inline void __demo_get_stats(const __u8 *p, struct demo_stats *s)
  */
 static inline int __demo_check_stats(const __u8 *p)
 {
-	for (unsigned int i0 = 0; i0 < 2; i0++)
+	unsigned int i0;
+
+	for (i0 = 0; i0 < 2; i0++)
 		if (__demo_check_range(p + i0 * 16))
 			return -EBADMSG;
-	if (!__demo_wire_zero(p + 42, 6))
+	if (!sgwire_zero(p + 42, 6))
 		return -EBADMSG;
 	return 0;
 }
@@ -526,8 +329,8 @@ static_assert(offsetof(struct demo_log, __pad0) == 241, "wire offset");
  */
 static inline void __demo_put_log(__u8 *p, const struct demo_log *s)
 {
-	__demo_wire_put_u8(p, s->level);
-	__demo_wire_put_string(p + 1, s->text, 240);
+	sgwire_put_u8(p, s->level);
+	sgwire_put_string(p + 1, s->text, 240);
 }
 
 /**
@@ -537,8 +340,8 @@ static inline void __demo_put_log(__u8 *p, const struct demo_log *s)
  */
 static inline void __demo_get_log(const __u8 *p, struct demo_log *s)
 {
-	s->level = __demo_wire_get_u8(p);
-	__demo_wire_get_string(p + 1, s->text, 240);
+	s->level = sgwire_get_u8(p);
+	sgwire_get_string(p + 1, s->text, 240);
 }
 
 /**
@@ -550,11 +353,11 @@ static inline void __demo_get_log(const __u8 *p, struct demo_log *s)
  */
 static inline int __demo_check_log(const __u8 *p)
 {
-	if (!__demo_valid_log_level(__demo_wire_get_u8(p)))
+	if (!__demo_valid_log_level(sgwire_get_u8(p)))
 		return -EBADMSG;
-	if (!__demo_wire_valid_string(p + 1, 240))
+	if (!sgwire_valid_string(p + 1, 240))
 		return -EBADMSG;
-	if (!__demo_wire_zero(p + 241, 7))
+	if (!sgwire_zero(p + 241, 7))
 		return -EBADMSG;
 	return 0;
 }
@@ -573,10 +376,12 @@ static inline int __demo_check_log(const __u8 *p)
  */
 static inline int demo_encode_log(__u8 *frame, __u32 seq, const struct demo_log *m)
 {
+	__u8 *p = frame + SGWIRE_HEADER_SIZE;
+
 	memset(frame, 0, 264);
-	__demo_wire_put_header(frame, DEMO_MSG_LOG, 248, seq);
-	__demo_put_log(frame + DEMO_HEADER_SIZE, m);
-	if (__demo_check_log(frame + DEMO_HEADER_SIZE))
+	sgwire_put_header(frame, demo_protocol(), DEMO_MSG_LOG, 248, seq);
+	__demo_put_log(p, m);
+	if (__demo_check_log(p))
 		return -EINVAL;
 	return 264;
 }
@@ -607,8 +412,8 @@ static_assert(offsetof(struct demo_hello, __pad0) == 36, "wire offset");
  */
 static inline void __demo_put_hello(__u8 *p, const struct demo_hello *s)
 {
-	__demo_wire_put_u32(p, s->features);
-	__demo_wire_put_string(p + 4, s->name, 32);
+	sgwire_put_u32(p, s->features);
+	sgwire_put_string(p + 4, s->name, 32);
 }
 
 /**
@@ -618,8 +423,8 @@ static inline void __demo_put_hello(__u8 *p, const struct demo_hello *s)
  */
 static inline void __demo_get_hello(const __u8 *p, struct demo_hello *s)
 {
-	s->features = __demo_wire_get_u32(p);
-	__demo_wire_get_string(p + 4, s->name, 32);
+	s->features = sgwire_get_u32(p);
+	sgwire_get_string(p + 4, s->name, 32);
 }
 
 /**
@@ -631,9 +436,9 @@ static inline void __demo_get_hello(const __u8 *p, struct demo_hello *s)
  */
 static inline int __demo_check_hello(const __u8 *p)
 {
-	if (!__demo_wire_valid_string(p + 4, 32))
+	if (!sgwire_valid_string(p + 4, 32))
 		return -EBADMSG;
-	if (!__demo_wire_zero(p + 36, 4))
+	if (!sgwire_zero(p + 36, 4))
 		return -EBADMSG;
 	return 0;
 }
@@ -652,10 +457,12 @@ static inline int __demo_check_hello(const __u8 *p)
  */
 static inline int demo_encode_hello(__u8 *frame, __u32 seq, const struct demo_hello *m)
 {
+	__u8 *p = frame + SGWIRE_HEADER_SIZE;
+
 	memset(frame, 0, 56);
-	__demo_wire_put_header(frame, DEMO_MSG_HELLO, 40, seq);
-	__demo_put_hello(frame + DEMO_HEADER_SIZE, m);
-	if (__demo_check_hello(frame + DEMO_HEADER_SIZE))
+	sgwire_put_header(frame, demo_protocol(), DEMO_MSG_HELLO, 40, seq);
+	__demo_put_hello(p, m);
+	if (__demo_check_hello(p))
 		return -EINVAL;
 	return 56;
 }
@@ -695,11 +502,13 @@ static_assert(offsetof(struct demo_request, __pad1) == 149, "wire offset");
  */
 static inline void __demo_put_request(__u8 *p, const struct demo_request *s)
 {
-	__demo_wire_put_u16(p, s->kind);
-	for (unsigned int i0 = 0; i0 < 4; i0++)
-		__demo_wire_put_u32(p + 4 + i0 * 4, s->values[i0]);
-	__demo_wire_put_u8(p + 20, s->verbose);
-	__demo_wire_put_string(p + 21, s->path, 128);
+	unsigned int i0;
+
+	sgwire_put_u16(p, s->kind);
+	for (i0 = 0; i0 < 4; i0++)
+		sgwire_put_u32(p + 4 + i0 * 4, s->values[i0]);
+	sgwire_put_u8(p + 20, s->verbose);
+	sgwire_put_string(p + 21, s->path, 128);
 }
 
 /**
@@ -709,11 +518,13 @@ static inline void __demo_put_request(__u8 *p, const struct demo_request *s)
  */
 static inline void __demo_get_request(const __u8 *p, struct demo_request *s)
 {
-	s->kind = __demo_wire_get_u16(p);
-	for (unsigned int i0 = 0; i0 < 4; i0++)
-		s->values[i0] = (__s32)__demo_wire_get_u32(p + 4 + i0 * 4);
-	s->verbose = __demo_wire_get_u8(p + 20);
-	__demo_wire_get_string(p + 21, s->path, 128);
+	unsigned int i0;
+
+	s->kind = sgwire_get_u16(p);
+	for (i0 = 0; i0 < 4; i0++)
+		s->values[i0] = (__s32)sgwire_get_u32(p + 4 + i0 * 4);
+	s->verbose = sgwire_get_u8(p + 20);
+	sgwire_get_string(p + 21, s->path, 128);
 }
 
 /**
@@ -725,15 +536,15 @@ static inline void __demo_get_request(const __u8 *p, struct demo_request *s)
  */
 static inline int __demo_check_request(const __u8 *p)
 {
-	if (!__demo_valid_kind(__demo_wire_get_u16(p)))
+	if (!__demo_valid_kind(sgwire_get_u16(p)))
 		return -EBADMSG;
-	if (!__demo_wire_zero(p + 2, 2))
+	if (!sgwire_zero(p + 2, 2))
 		return -EBADMSG;
-	if (__demo_wire_get_u8(p + 20) > 1)
+	if (sgwire_get_u8(p + 20) > 1)
 		return -EBADMSG;
-	if (!__demo_wire_valid_string(p + 21, 128))
+	if (!sgwire_valid_string(p + 21, 128))
 		return -EBADMSG;
-	if (!__demo_wire_zero(p + 149, 3))
+	if (!sgwire_zero(p + 149, 3))
 		return -EBADMSG;
 	return 0;
 }
@@ -752,10 +563,12 @@ static inline int __demo_check_request(const __u8 *p)
  */
 static inline int demo_encode_request(__u8 *frame, __u32 seq, const struct demo_request *m)
 {
+	__u8 *p = frame + SGWIRE_HEADER_SIZE;
+
 	memset(frame, 0, 168);
-	__demo_wire_put_header(frame, DEMO_MSG_REQUEST, 152, seq);
-	__demo_put_request(frame + DEMO_HEADER_SIZE, m);
-	if (__demo_check_request(frame + DEMO_HEADER_SIZE))
+	sgwire_put_header(frame, demo_protocol(), DEMO_MSG_REQUEST, 152, seq);
+	__demo_put_request(p, m);
+	if (__demo_check_request(p))
 		return -EINVAL;
 	return 168;
 }
@@ -795,9 +608,9 @@ static_assert(offsetof(struct demo_reply, __pad1) == 210, "wire offset");
  */
 static inline void __demo_put_reply(__u8 *p, const struct demo_reply *s)
 {
-	__demo_wire_put_u8(p, s->status);
-	__demo_wire_put_u32(p + 4, s->error);
-	__demo_wire_put_bytes(p + 8, s->data_len, s->data, 200);
+	sgwire_put_u8(p, s->status);
+	sgwire_put_u32(p + 4, s->error);
+	sgwire_put_bytes(p + 8, s->data_len, s->data, 200);
 }
 
 /**
@@ -807,9 +620,9 @@ static inline void __demo_put_reply(__u8 *p, const struct demo_reply *s)
  */
 static inline void __demo_get_reply(const __u8 *p, struct demo_reply *s)
 {
-	s->status = __demo_wire_get_u8(p);
-	s->error = (__s32)__demo_wire_get_u32(p + 4);
-	s->data_len = __demo_wire_get_bytes(p + 8, s->data, 200);
+	s->status = sgwire_get_u8(p);
+	s->error = (__s32)sgwire_get_u32(p + 4);
+	s->data_len = sgwire_get_bytes(p + 8, s->data, 200);
 }
 
 /**
@@ -821,13 +634,13 @@ static inline void __demo_get_reply(const __u8 *p, struct demo_reply *s)
  */
 static inline int __demo_check_reply(const __u8 *p)
 {
-	if (!__demo_valid_status(__demo_wire_get_u8(p)))
+	if (!__demo_valid_status(sgwire_get_u8(p)))
 		return -EBADMSG;
-	if (!__demo_wire_zero(p + 1, 3))
+	if (!sgwire_zero(p + 1, 3))
 		return -EBADMSG;
-	if (!__demo_wire_valid_bytes(p + 8, 200))
+	if (!sgwire_valid_bytes(p + 8, 200))
 		return -EBADMSG;
-	if (!__demo_wire_zero(p + 210, 6))
+	if (!sgwire_zero(p + 210, 6))
 		return -EBADMSG;
 	return 0;
 }
@@ -846,10 +659,12 @@ static inline int __demo_check_reply(const __u8 *p)
  */
 static inline int demo_encode_reply(__u8 *frame, __u32 seq, const struct demo_reply *m)
 {
+	__u8 *p = frame + SGWIRE_HEADER_SIZE;
+
 	memset(frame, 0, 232);
-	__demo_wire_put_header(frame, DEMO_MSG_REPLY, 216, seq);
-	__demo_put_reply(frame + DEMO_HEADER_SIZE, m);
-	if (__demo_check_reply(frame + DEMO_HEADER_SIZE))
+	sgwire_put_header(frame, demo_protocol(), DEMO_MSG_REPLY, 216, seq);
+	__demo_put_reply(p, m);
+	if (__demo_check_reply(p))
 		return -EINVAL;
 	return 232;
 }
@@ -864,7 +679,7 @@ static inline int demo_encode_reply(__u8 *frame, __u32 seq, const struct demo_re
  * The payload's layout exactly: 64 bytes, explicit zero padding, native-endian values.
  */
 struct demo_report {
-	__aligned_u64 uptime_ns;
+	__u64 uptime_ns;
 	struct demo_stats stats;
 	__u8 load[3];
 	__u8 __pad0[5];
@@ -883,10 +698,12 @@ static_assert(offsetof(struct demo_report, __pad0) == 59, "wire offset");
  */
 static inline void __demo_put_report(__u8 *p, const struct demo_report *s)
 {
-	__demo_wire_put_u64(p, s->uptime_ns);
+	unsigned int i0;
+
+	sgwire_put_u64(p, s->uptime_ns);
 	__demo_put_stats(p + 8, &s->stats);
-	for (unsigned int i0 = 0; i0 < 3; i0++)
-		__demo_wire_put_u8(p + 56 + i0 * 1, s->load[i0]);
+	for (i0 = 0; i0 < 3; i0++)
+		sgwire_put_u8(p + 56 + i0 * 1, s->load[i0]);
 }
 
 /**
@@ -896,10 +713,12 @@ static inline void __demo_put_report(__u8 *p, const struct demo_report *s)
  */
 static inline void __demo_get_report(const __u8 *p, struct demo_report *s)
 {
-	s->uptime_ns = __demo_wire_get_u64(p);
+	unsigned int i0;
+
+	s->uptime_ns = sgwire_get_u64(p);
 	__demo_get_stats(p + 8, &s->stats);
-	for (unsigned int i0 = 0; i0 < 3; i0++)
-		s->load[i0] = __demo_wire_get_u8(p + 56 + i0 * 1);
+	for (i0 = 0; i0 < 3; i0++)
+		s->load[i0] = sgwire_get_u8(p + 56 + i0 * 1);
 }
 
 /**
@@ -913,7 +732,7 @@ static inline int __demo_check_report(const __u8 *p)
 {
 	if (__demo_check_stats(p + 8))
 		return -EBADMSG;
-	if (!__demo_wire_zero(p + 59, 5))
+	if (!sgwire_zero(p + 59, 5))
 		return -EBADMSG;
 	return 0;
 }
@@ -932,10 +751,12 @@ static inline int __demo_check_report(const __u8 *p)
  */
 static inline int demo_encode_report(__u8 *frame, __u32 seq, const struct demo_report *m)
 {
+	__u8 *p = frame + SGWIRE_HEADER_SIZE;
+
 	memset(frame, 0, 80);
-	__demo_wire_put_header(frame, DEMO_MSG_REPORT, 64, seq);
-	__demo_put_report(frame + DEMO_HEADER_SIZE, m);
-	if (__demo_check_report(frame + DEMO_HEADER_SIZE))
+	sgwire_put_header(frame, demo_protocol(), DEMO_MSG_REPORT, 64, seq);
+	__demo_put_report(p, m);
+	if (__demo_check_report(p))
 		return -EINVAL;
 	return 80;
 }
@@ -999,10 +820,12 @@ static inline int __demo_check_ping(const __u8 *p)
  */
 static inline int demo_encode_ping(__u8 *frame, __u32 seq, const struct demo_ping *m)
 {
+	__u8 *p = frame + SGWIRE_HEADER_SIZE;
+
 	memset(frame, 0, 16);
-	__demo_wire_put_header(frame, DEMO_MSG_PING, 0, seq);
-	__demo_put_ping(frame + DEMO_HEADER_SIZE, m);
-	if (__demo_check_ping(frame + DEMO_HEADER_SIZE))
+	sgwire_put_header(frame, demo_protocol(), DEMO_MSG_PING, 0, seq);
+	__demo_put_ping(p, m);
+	if (__demo_check_ping(p))
 		return -EINVAL;
 	return 16;
 }
@@ -1033,54 +856,6 @@ struct demo_msg {
 };
 
 /**
- * __demo_wire_payload_size() - The payload size of a type, if a receiver accepts it.
- * @type: the message type from a header.
- * @accept: the directions the receiver accepts, DEMO_TO_KERNEL and/or DEMO_TO_HELPER.
- *
- * Return: the size, or -1 for an unknown type or one travelling the other way.
- */
-static inline int __demo_wire_payload_size(__u16 type, unsigned int accept)
-{
-	switch (type) {
-	case DEMO_MSG_LOG:
-		return accept & (DEMO_TO_KERNEL) ? 248 : -1;
-	case DEMO_MSG_HELLO:
-		return accept & (DEMO_TO_KERNEL | DEMO_TO_HELPER) ? 40 : -1;
-	case DEMO_MSG_REQUEST:
-		return accept & (DEMO_TO_HELPER) ? 152 : -1;
-	case DEMO_MSG_REPLY:
-		return accept & (DEMO_TO_KERNEL) ? 216 : -1;
-	case DEMO_MSG_REPORT:
-		return accept & (DEMO_TO_KERNEL) ? 64 : -1;
-	case DEMO_MSG_PING:
-		return accept & (DEMO_TO_KERNEL | DEMO_TO_HELPER) ? 0 : -1;
-	}
-	return -1;
-}
-
-/**
- * __demo_wire_check_header() - Check a frame header, before any payload is read.
- * @frame: its first DEMO_HEADER_SIZE bytes.
- * @accept: the directions the receiver accepts.
- *
- * Return: the payload size the header announces, -EPROTO for another protocol version, or
- * -EBADMSG for a bad magic, a type unknown or not accepted, or a length other than the type's.
- */
-static inline int __demo_wire_check_header(const __u8 *frame, unsigned int accept)
-{
-	int size;
-
-	if (__demo_wire_get_u32(frame + 0) != DEMO_MAGIC)
-		return -EBADMSG;
-	if (__demo_wire_get_u16(frame + 4) != DEMO_VERSION)
-		return -EPROTO;
-	size = __demo_wire_payload_size(__demo_wire_get_u16(frame + 6), accept);
-	if (size < 0 || __demo_wire_get_u32(frame + 8) != (__u32)size)
-		return -EBADMSG;
-	return size;
-}
-
-/**
  * demo_decode() - Check a whole frame and decode it.
  * @frame: the frame.
  * @len: its size: reading stops there, and a frame of any other size than its type's is rejected.
@@ -1097,18 +872,13 @@ static inline int __demo_wire_check_header(const __u8 *frame, unsigned int accep
 static inline int demo_decode(const __u8 *frame, size_t len, unsigned int accept,
 			      struct demo_msg *out)
 {
-	const __u8 *p = frame + DEMO_HEADER_SIZE;
-	__u16 type;
-	int size;
+	int type = sgwire_check_frame(demo_protocol(), frame, len, accept);
+	struct sgwire_header h;
+	const __u8 *p;
 
-	if (len < DEMO_HEADER_SIZE)
-		return -EBADMSG;
-	size = __demo_wire_check_header(frame, accept);
-	if (size < 0)
-		return size;
-	if (len != DEMO_HEADER_SIZE + (size_t)size)
-		return -EBADMSG;
-	type = __demo_wire_get_u16(frame + 6);
+	if (type < 0)
+		return type;
+	p = frame + SGWIRE_HEADER_SIZE;
 	switch (type) {
 	case DEMO_MSG_LOG:
 		if (__demo_check_log(p))
@@ -1135,9 +905,10 @@ static inline int demo_decode(const __u8 *frame, size_t len, unsigned int accept
 			return -EBADMSG;
 		break;
 	}
+	sgwire_get_header(frame, &h);
 	memset(out, 0, sizeof(*out));
-	out->type = type;
-	out->seq = __demo_wire_get_u32(frame + 12);
+	out->type = h.type;
+	out->seq = h.seq;
 	switch (type) {
 	case DEMO_MSG_LOG:
 		__demo_get_log(p, &out->u.log);
@@ -1161,65 +932,17 @@ static inline int demo_decode(const __u8 *frame, size_t len, unsigned int accept
 	return type;
 }
 
-#ifdef __KERNEL__
-
 /**
  * struct demo_reader - Room for one frame while demo_recv() reads it.
  * @buf: the frame.
  *
- * Kept by the caller (in its driver state, say) since a frame may be too big for the kernel stack.
+ * Kept by the caller (in its driver state, say), since a frame may be too big for a kernel stack.
  */
 struct demo_reader {
 	__u8 buf[DEMO_MAX_FRAME];
 };
 
-/**
- * __demo_wire_read() - Read exactly @n bytes from the helper's pipe, over short reads.
- * @from_umh: the pipe from the helper (umd_info.pipe_from_umh).
- * @buf: where the bytes go.
- * @n: how many.
- *
- * End of file is -EPIPE even inside a frame: the helper is gone, and a frame it cut short is
- * part of a lost stream, not a malformed frame (-EBADMSG) that a reader could skip.
- *
- * Return: 0, -EPIPE at end of file, or kernel_read()'s error (after which the stream is out of
- * step and should be dropped).
- */
-static inline int __demo_wire_read(struct file *from_umh, __u8 *buf, size_t n)
-{
-	size_t done = 0;
-
-	while (done < n) {
-		loff_t pos = 0;
-		ssize_t ret = kernel_read(from_umh, buf + done, n - done, &pos);
-
-		if (ret < 0)
-			return ret;
-		if (ret == 0)
-			return -EPIPE;
-		done += ret;
-	}
-	return 0;
-}
-
-/**
- * __demo_wire_write() - Write a frame to the helper's pipe with one kernel_write().
- * @to_umh: the pipe to the helper (umd_info.pipe_to_umh).
- * @frame: the frame.
- * @size: its size, at most PIPE_BUF, so the pipe takes all of it or nothing.
- *
- * Return: 0, -EIO if only part of it was written (the helper then sees a broken frame, and the
- * stream should be dropped), or kernel_write()'s error.
- */
-static inline int __demo_wire_write(struct file *to_umh, const __u8 *frame, int size)
-{
-	loff_t pos = 0;
-	ssize_t ret = kernel_write(to_umh, frame, size, &pos);
-
-	if (ret < 0)
-		return ret;
-	return ret == size ? 0 : -EIO;
-}
+#ifdef __KERNEL__
 
 /**
  * demo_recv() - Read and decode the next message from the helper.
@@ -1227,197 +950,37 @@ static inline int __demo_wire_write(struct file *to_umh, const __u8 *frame, int 
  * @r: room for the frame.
  * @out: the message.
  *
- * Reads the header first and checks it, so a bad length is rejected before any payload is read;
- * then reads exactly the payload its type has, and checks all of it with demo_decode().
- * Only messages that travel to the kernel are accepted.
+ * Reads the frame with sgwire_read_frame(), which checks the header before it reads the payload,
+ * then checks all of it with demo_decode(). Only messages that travel to the kernel are
+ * accepted.
  *
  * Return: the message type, -EPIPE at end of file (the helper exited), even inside a frame,
  * -EPROTO for another protocol version, -EBADMSG for a malformed frame (see demo_decode()),
- * or kernel_read()'s error. After any error the stream is out of step and should be dropped.
+ * or kernel_read()'s error. After -EBADMSG the stream is still in step if sgwire_check_header()
+ * accepts the header in @r; after any other error it is out of step and should be dropped.
  */
 static inline int demo_recv(struct file *from_umh, struct demo_reader *r, struct demo_msg *out)
 {
-	int size, err;
+	int len = sgwire_read_frame(from_umh, demo_protocol(), DEMO_TO_KERNEL, r->buf,
+				    sizeof(r->buf));
 
-	err = __demo_wire_read(from_umh, r->buf, DEMO_HEADER_SIZE);
-	if (err)
-		return err;
-	size = __demo_wire_check_header(r->buf, DEMO_TO_KERNEL);
-	if (size < 0)
-		return size;
-	err = __demo_wire_read(from_umh, r->buf + DEMO_HEADER_SIZE, size);
-	if (err)
-		return err;
-	return demo_decode(r->buf, DEMO_HEADER_SIZE + size, DEMO_TO_KERNEL, out);
-}
-
-/**
- * demo_send_hello() - Send a hello message to the helper.
- * @to_umh: the pipe to the helper (umd_info.pipe_to_umh).
- * @seq: the sequence number for the header.
- * @m: the message.
- *
- * The frame is built on the stack (56 bytes) and written with one kernel_write().
- *
- * Return: 0, -EINVAL if @m breaks a rule of the wire, -EIO on a short write, or kernel_write()'s
- * error.
- */
-static inline int demo_send_hello(struct file *to_umh, u32 seq, const struct demo_hello *m)
-{
-	__u8 frame[56];
-	int size = demo_encode_hello(frame, seq, m);
-
-	if (size < 0)
-		return size;
-	return __demo_wire_write(to_umh, frame, size);
-}
-
-/**
- * demo_send_request() - Send a request message to the helper.
- * @to_umh: the pipe to the helper (umd_info.pipe_to_umh).
- * @seq: the sequence number for the header.
- * @m: the message.
- *
- * The frame is built on the stack (168 bytes) and written with one kernel_write().
- *
- * Return: 0, -EINVAL if @m breaks a rule of the wire, -EIO on a short write, or kernel_write()'s
- * error.
- */
-static inline int demo_send_request(struct file *to_umh, u32 seq, const struct demo_request *m)
-{
-	__u8 frame[168];
-	int size = demo_encode_request(frame, seq, m);
-
-	if (size < 0)
-		return size;
-	return __demo_wire_write(to_umh, frame, size);
-}
-
-/**
- * demo_send_ping() - Send a ping message to the helper.
- * @to_umh: the pipe to the helper (umd_info.pipe_to_umh).
- * @seq: the sequence number for the header.
- * @m: the message.
- *
- * The frame is built on the stack (16 bytes) and written with one kernel_write().
- *
- * Return: 0, -EINVAL if @m breaks a rule of the wire, -EIO on a short write, or kernel_write()'s
- * error.
- */
-static inline int demo_send_ping(struct file *to_umh, u32 seq, const struct demo_ping *m)
-{
-	__u8 frame[16];
-	int size = demo_encode_ping(frame, seq, m);
-
-	if (size < 0)
-		return size;
-	return __demo_wire_write(to_umh, frame, size);
-}
-
-/**
- * demo_log_level_prefix() - The printk level of a log message's level.
- * @level: one of enum demo_log_level.
- *
- * Return: KERN_EMERG to KERN_DEBUG, or KERN_DEFAULT for a value that is none of them.
- */
-static inline const char *demo_log_level_prefix(__u8 level)
-{
-	switch (level) {
-	case DEMO_LOG_LEVEL_EMERG:
-		return KERN_EMERG;
-	case DEMO_LOG_LEVEL_ALERT:
-		return KERN_ALERT;
-	case DEMO_LOG_LEVEL_CRIT:
-		return KERN_CRIT;
-	case DEMO_LOG_LEVEL_ERR:
-		return KERN_ERR;
-	case DEMO_LOG_LEVEL_WARNING:
-		return KERN_WARNING;
-	case DEMO_LOG_LEVEL_NOTICE:
-		return KERN_NOTICE;
-	case DEMO_LOG_LEVEL_INFO:
-		return KERN_INFO;
-	case DEMO_LOG_LEVEL_DEBUG:
-		return KERN_DEBUG;
-	}
-	return KERN_DEFAULT;
+	if (len < 0)
+		return len;
+	return demo_decode(r->buf, len, DEMO_TO_KERNEL, out);
 }
 
 /**
  * demo_printk_log() - Print a log message from the helper at its level.
  * @m: the message, as demo_recv() decoded it.
  *
- * Goes through the includer's pr_fmt(). Level markers at the start of the helper's text are
- * skipped, so the helper cannot pick another level or continue someone else's line.
+ * See sgwire_printk_log(): through the includer's pr_fmt(), level markers in the text skipped.
  */
 static inline void demo_printk_log(const struct demo_log *m)
 {
-	printk("%s" pr_fmt("%s\n"), demo_log_level_prefix(m->level),
-	       printk_skip_headers(m->text));
+	sgwire_printk_log(m->level, m->text);
 }
 
 #else /* !__KERNEL__ */
-
-/**
- * struct demo_reader - Room for one frame while demo_recv() reads it.
- * @buf: the frame.
- */
-struct demo_reader {
-	__u8 buf[DEMO_MAX_FRAME];
-};
-
-/**
- * __demo_wire_read() - Read exactly @n bytes from @fd, over short reads and EINTR.
- * @fd: the pipe.
- * @buf: where the bytes go.
- * @n: how many.
- *
- * End of file is -EPIPE even inside a frame: the peer is gone, and a frame it cut short is part
- * of a lost stream, not a malformed frame (-EBADMSG) that a reader could skip.
- *
- * Return: 0, -EPIPE at end of file, or -errno from read().
- */
-static inline int __demo_wire_read(int fd, __u8 *buf, size_t n)
-{
-	size_t done = 0;
-
-	while (done < n) {
-		ssize_t ret = read(fd, buf + done, n - done);
-
-		if (ret < 0 && errno == EINTR)
-			continue;
-		if (ret < 0)
-			return -errno;
-		if (ret == 0)
-			return -EPIPE;
-		done += (size_t)ret;
-	}
-	return 0;
-}
-
-/**
- * __demo_wire_write() - Write all of a frame to @fd, over short writes and EINTR.
- * @fd: the pipe.
- * @frame: the frame.
- * @size: its size.
- *
- * Return: 0, or -errno from write().
- */
-static inline int __demo_wire_write(int fd, const __u8 *frame, int size)
-{
-	size_t done = 0;
-
-	while (done < (size_t)size) {
-		ssize_t ret = write(fd, frame + done, (size_t)size - done);
-
-		if (ret < 0 && errno == EINTR)
-			continue;
-		if (ret < 0)
-			return -errno;
-		done += (size_t)ret;
-	}
-	return 0;
-}
 
 /**
  * demo_recv() - Read and decode the next message from @fd.
@@ -1427,138 +990,150 @@ static inline int __demo_wire_write(int fd, const __u8 *frame, int size)
  * @accept: the directions accepted: DEMO_TO_HELPER in the helper, DEMO_TO_KERNEL in a stand-in
  *          for the kernel.
  *
- * Reads the header first and checks it, so a bad length is rejected before any payload is read;
- * then reads exactly the payload its type has, and checks all of it with demo_decode().
+ * Reads the frame with sgwire_read_frame(), over short reads and EINTR, then checks all of it with
+ * demo_decode().
  *
  * Return: the message type, -EPIPE at end of file (even inside a frame), -EPROTO for another
  * protocol version, -EBADMSG for a malformed frame (see demo_decode()), or -errno from
- * read(). After any error the stream is out of step and should be dropped.
+ * read(). After any error but -EBADMSG for a frame whose header was sound, the stream is out of
+ * step and should be dropped.
  */
 static inline int demo_recv(int fd, struct demo_reader *r, struct demo_msg *out,
 			    unsigned int accept)
 {
-	int size, err;
+	int len = sgwire_read_frame(fd, demo_protocol(), accept, r->buf, sizeof(r->buf));
 
-	err = __demo_wire_read(fd, r->buf, DEMO_HEADER_SIZE);
-	if (err)
-		return err;
-	size = __demo_wire_check_header(r->buf, accept);
-	if (size < 0)
-		return size;
-	err = __demo_wire_read(fd, r->buf + DEMO_HEADER_SIZE, (size_t)size);
-	if (err)
-		return err;
-	return demo_decode(r->buf, DEMO_HEADER_SIZE + (size_t)size, accept, out);
+	if (len < 0)
+		return len;
+	return demo_decode(r->buf, len, accept, out);
 }
 
 /**
  * demo_send_log() - Send a log message.
- * @fd: the pipe.
+ * @to: the pipe: umd_info.pipe_to_umh in the kernel, a file descriptor in user space.
  * @seq: the sequence number for the header.
  * @m: the message.
  *
- * Return: 0, -EINVAL if @m breaks a rule of the wire, or -errno from write().
+ * Builds the frame on the stack (264 bytes) and writes it with sgwire_write_frame(): one
+ * kernel_write() in the kernel, over short writes and EINTR in user space.
+ *
+ * Return: 0, -EINVAL if @m breaks a rule of the wire, or sgwire_write_frame()'s error.
  */
-static inline int demo_send_log(int fd, __u32 seq, const struct demo_log *m)
+static inline int demo_send_log(SGWIRE_PIPE to, __u32 seq, const struct demo_log *m)
 {
 	__u8 frame[264];
 	int size = demo_encode_log(frame, seq, m);
 
 	if (size < 0)
 		return size;
-	return __demo_wire_write(fd, frame, size);
-}
-
-/**
- * demo_send_hello() - Send a hello message.
- * @fd: the pipe.
- * @seq: the sequence number for the header.
- * @m: the message.
- *
- * Return: 0, -EINVAL if @m breaks a rule of the wire, or -errno from write().
- */
-static inline int demo_send_hello(int fd, __u32 seq, const struct demo_hello *m)
-{
-	__u8 frame[56];
-	int size = demo_encode_hello(frame, seq, m);
-
-	if (size < 0)
-		return size;
-	return __demo_wire_write(fd, frame, size);
-}
-
-/**
- * demo_send_request() - Send a request message.
- * @fd: the pipe.
- * @seq: the sequence number for the header.
- * @m: the message.
- *
- * Return: 0, -EINVAL if @m breaks a rule of the wire, or -errno from write().
- */
-static inline int demo_send_request(int fd, __u32 seq, const struct demo_request *m)
-{
-	__u8 frame[168];
-	int size = demo_encode_request(frame, seq, m);
-
-	if (size < 0)
-		return size;
-	return __demo_wire_write(fd, frame, size);
+	return sgwire_write_frame(to, frame, size);
 }
 
 /**
  * demo_send_reply() - Send a reply message.
- * @fd: the pipe.
+ * @to: the pipe: umd_info.pipe_to_umh in the kernel, a file descriptor in user space.
  * @seq: the sequence number for the header.
  * @m: the message.
  *
- * Return: 0, -EINVAL if @m breaks a rule of the wire, or -errno from write().
+ * Builds the frame on the stack (232 bytes) and writes it with sgwire_write_frame(): one
+ * kernel_write() in the kernel, over short writes and EINTR in user space.
+ *
+ * Return: 0, -EINVAL if @m breaks a rule of the wire, or sgwire_write_frame()'s error.
  */
-static inline int demo_send_reply(int fd, __u32 seq, const struct demo_reply *m)
+static inline int demo_send_reply(SGWIRE_PIPE to, __u32 seq, const struct demo_reply *m)
 {
 	__u8 frame[232];
 	int size = demo_encode_reply(frame, seq, m);
 
 	if (size < 0)
 		return size;
-	return __demo_wire_write(fd, frame, size);
+	return sgwire_write_frame(to, frame, size);
 }
 
 /**
  * demo_send_report() - Send a report message.
- * @fd: the pipe.
+ * @to: the pipe: umd_info.pipe_to_umh in the kernel, a file descriptor in user space.
  * @seq: the sequence number for the header.
  * @m: the message.
  *
- * Return: 0, -EINVAL if @m breaks a rule of the wire, or -errno from write().
+ * Builds the frame on the stack (80 bytes) and writes it with sgwire_write_frame(): one
+ * kernel_write() in the kernel, over short writes and EINTR in user space.
+ *
+ * Return: 0, -EINVAL if @m breaks a rule of the wire, or sgwire_write_frame()'s error.
  */
-static inline int demo_send_report(int fd, __u32 seq, const struct demo_report *m)
+static inline int demo_send_report(SGWIRE_PIPE to, __u32 seq, const struct demo_report *m)
 {
 	__u8 frame[80];
 	int size = demo_encode_report(frame, seq, m);
 
 	if (size < 0)
 		return size;
-	return __demo_wire_write(fd, frame, size);
+	return sgwire_write_frame(to, frame, size);
+}
+
+#endif /* __KERNEL__ */
+
+/**
+ * demo_send_hello() - Send a hello message.
+ * @to: the pipe: umd_info.pipe_to_umh in the kernel, a file descriptor in user space.
+ * @seq: the sequence number for the header.
+ * @m: the message.
+ *
+ * Builds the frame on the stack (56 bytes) and writes it with sgwire_write_frame(): one
+ * kernel_write() in the kernel, over short writes and EINTR in user space.
+ *
+ * Return: 0, -EINVAL if @m breaks a rule of the wire, or sgwire_write_frame()'s error.
+ */
+static inline int demo_send_hello(SGWIRE_PIPE to, __u32 seq, const struct demo_hello *m)
+{
+	__u8 frame[56];
+	int size = demo_encode_hello(frame, seq, m);
+
+	if (size < 0)
+		return size;
+	return sgwire_write_frame(to, frame, size);
+}
+
+/**
+ * demo_send_request() - Send a request message.
+ * @to: the pipe: umd_info.pipe_to_umh in the kernel, a file descriptor in user space.
+ * @seq: the sequence number for the header.
+ * @m: the message.
+ *
+ * Builds the frame on the stack (168 bytes) and writes it with sgwire_write_frame(): one
+ * kernel_write() in the kernel, over short writes and EINTR in user space.
+ *
+ * Return: 0, -EINVAL if @m breaks a rule of the wire, or sgwire_write_frame()'s error.
+ */
+static inline int demo_send_request(SGWIRE_PIPE to, __u32 seq, const struct demo_request *m)
+{
+	__u8 frame[168];
+	int size = demo_encode_request(frame, seq, m);
+
+	if (size < 0)
+		return size;
+	return sgwire_write_frame(to, frame, size);
 }
 
 /**
  * demo_send_ping() - Send a ping message.
- * @fd: the pipe.
+ * @to: the pipe: umd_info.pipe_to_umh in the kernel, a file descriptor in user space.
  * @seq: the sequence number for the header.
  * @m: the message.
  *
- * Return: 0, -EINVAL if @m breaks a rule of the wire, or -errno from write().
+ * Builds the frame on the stack (16 bytes) and writes it with sgwire_write_frame(): one
+ * kernel_write() in the kernel, over short writes and EINTR in user space.
+ *
+ * Return: 0, -EINVAL if @m breaks a rule of the wire, or sgwire_write_frame()'s error.
  */
-static inline int demo_send_ping(int fd, __u32 seq, const struct demo_ping *m)
+static inline int demo_send_ping(SGWIRE_PIPE to, __u32 seq, const struct demo_ping *m)
 {
 	__u8 frame[16];
 	int size = demo_encode_ping(frame, seq, m);
 
 	if (size < 0)
 		return size;
-	return __demo_wire_write(fd, frame, size);
+	return sgwire_write_frame(to, frame, size);
 }
-
-#endif /* __KERNEL__ */
 
 #endif /* _SYSCALLGEN_DEMO_H */

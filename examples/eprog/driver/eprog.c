@@ -368,19 +368,22 @@ static int eprog_dispatch(struct file *to_umh, const struct eprog_msg *msg, bool
 static bool eprog_badmsg(void)
 {
 	const u8 *hdr = eprog.rbuf.buf;
-	/* The header's own check and field reader: the generated codec's. */
-	bool in_step = __eprog_wire_check_header(hdr, EPROG_TO_KERNEL) >= 0;
-	u32 seq = __eprog_wire_get_u32(hdr + 12);
+	struct sgwire_header h;
+	bool in_step;
 
+	/* The runtime's header check, the one eprog_recv() made. */
+	in_step = sgwire_check_header(eprog_protocol(), hdr,
+				      EPROG_TO_KERNEL) >= 0;
+	sgwire_get_header(hdr, &h);
 	if (in_step)
 		pr_warn("malformed frame from helper: %d (seq %u), carrying on\n",
-			-EBADMSG, seq);
+			-EBADMSG, h.seq);
 	else
 		pr_warn("malformed frame from helper: %d (bad header)\n", -EBADMSG);
 	spin_lock(&eprog.lock);
 	eprog.stats.badmsg++;
 	if (in_step)
-		eprog_finish_locked(seq, -EBADMSG, NULL);
+		eprog_finish_locked(h.seq, -EBADMSG, NULL);
 	spin_unlock(&eprog.lock);
 	return in_step;
 }

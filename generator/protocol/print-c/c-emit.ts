@@ -1,49 +1,24 @@
 /**
  * The C emitter: prints one header, `c/<proto>.h`, that a kernel driver and its user-space peer
- * both include. Everything it prints comes from the protocol IR through the view in c-view.ts.
+ * both include, beside the runtime it includes (sgwire.h, copied by gen). Everything it prints
+ * comes from the protocol IR through the view in c-view.ts; the templates print the skeleton and
+ * each declaration, and choose nothing.
  */
 import type { ProtocolIR } from "../ir.js";
-import { headerView } from "./c-view.js";
+import { headerView, maxColumns, wrapCall, type HeaderView } from "./c-view.js";
 import { wrapComment } from "../../core/comment.js";
 import type { GeneratedFile } from "../../core/generated-file.js";
 import { loadTemplates, type TemplateSet } from "../../core/handlebars-env.js";
 
 let cachedTemplates: TemplateSet | undefined;
 
-/** Kernel style keeps lines to 100 columns. */
-const maxColumns = 100;
-
-/**
- * A function's first line: `head(params)`, wrapped at 100 columns with each continuation aligned
- * under the open parenthesis (tabs, then spaces), as kernel style has it.
- */
-function signature(head: string, ...params: string[]): string {
-  const open = `${head}(`;
-  // Every line starts at the parenthesis' column: the first after `head(`, the others indented to it.
-  const lines: string[][] = [[]];
-  params.forEach((param, i) => {
-    const text = `${param}${i === params.length - 1 ? ")" : ","}`;
-    const line = lines[lines.length - 1]!;
-    const width = open.length + [...line, text].join(" ").length;
-    if (line.length === 0 || width <= maxColumns) line.push(text);
-    else lines.push([text]);
-  });
-  const indent = "\t".repeat(Math.floor(open.length / 8)) + " ".repeat(open.length % 8);
-  return lines.map((line, i) => `${i === 0 ? open : indent}${line.join(" ")}`).join("\n");
-}
-
-/** Comment text after ` * `, wrapped at 100 columns; the first line starts with `lead`. */
-function comment(lead: string, text: string): string {
-  return wrapComment(text, " * ", { lead, width: maxColumns }).join("\n");
-}
-
 function templates(): TemplateSet {
   cachedTemplates ??= loadTemplates("generator/protocol/print-c/templates", {
-    signature,
-    comment,
+    // A function's first line, its parameters wrapped at 100 columns under the parenthesis.
+    signature: (head: string, ...params: string[]) => wrapCall(head, params, ")"),
+    // Comment text after ` * `, wrapped at 100 columns; the first line starts with `lead`.
+    comment: (lead: string, text: string) => wrapComment(text, " * ", { lead, width: maxColumns }).join("\n"),
     cat: (...parts: string[]) => parts.join(""),
-    // A codec leaf's partial: `put-scalar`, `check-enum`, ...
-    op: (action: string, kind: string) => `${action}-${kind}`,
   });
   return cachedTemplates;
 }
@@ -51,4 +26,56 @@ function templates(): TemplateSet {
 /** Prints the C header of a protocol. */
 export function emitCHeader(ir: ProtocolIR): GeneratedFile {
   return { path: `c/${ir.name}.h`, content: templates().entries["header.h"]!(headerView(ir)) };
+}
+
+/** The declarations of the header that can be printed alone: the templates' partials, by name. */
+export const cDeclarations = [
+  "enum",
+  "struct",
+  "codec",
+  "put",
+  "get",
+  "check",
+  "encode",
+  "send",
+  "protocol",
+  "decode",
+  "reader",
+  "recv-kernel",
+  "recv-user",
+  "log",
+] as const;
+
+/** One of cDeclarations. */
+export type CDeclaration = (typeof cDeclarations)[number];
+
+/** Which list of the view holds a declaration's subject; the others print the whole header's view. */
+const subjects: Record<CDeclaration, "enums" | "structs" | "messages" | null> = {
+  enum: "enums",
+  struct: "structs",
+  codec: "structs",
+  put: "structs",
+  get: "structs",
+  check: "structs",
+  encode: "messages",
+  send: "messages",
+  protocol: null,
+  decode: null,
+  reader: null,
+  "recv-kernel": null,
+  "recv-user": null,
+  log: null,
+};
+
+/**
+ * One declaration of the header printed alone, as it is in the header: the enum, struct or
+ * message named `tag` (its C tag, `demo_status`), or the protocol's own declarations. What the
+ * printer's golden tests compare.
+ */
+export function printCDeclaration(ir: ProtocolIR, declaration: CDeclaration, tag?: string): string {
+  const view = headerView(ir);
+  const list = subjects[declaration];
+  const subject = list === null ? view : [...view[list], ...(list === "structs" ? view.messages : [])].find((s) => s.tag === tag);
+  if (subject === undefined) throw new Error(`printCDeclaration: no ${declaration} of ${tag} in protocol ${ir.name}`);
+  return templates().partials[declaration]!(subject satisfies HeaderView | object);
 }

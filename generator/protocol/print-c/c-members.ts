@@ -4,6 +4,7 @@
  */
 import type { WireStructIR, WireTypeIR } from "../ir.js";
 import type { CProtocolNames, CStructNames } from "../resolve/c-names.js";
+import { cInts } from "./c-types.js";
 
 /** A member of a C struct: its declaration and the text kernel-doc prints for it. */
 export interface CMember {
@@ -19,18 +20,20 @@ const bits = (size: number) => size * 8;
 function cType(names: CProtocolNames, type: WireTypeIR): { base: string; dims: string } {
   switch (type.kind) {
     case "int":
-      return { base: type.size === 8 ? `__aligned_${type.signed ? "s" : "u"}64` : `__${type.signed ? "s" : "u"}${bits(type.size)}`, dims: "" };
+      return { base: cInts[type.size][type.signed ? "signed" : "unsigned"], dims: "" };
     case "bool":
-      return { base: "__u8", dims: "" };
+      return { base: cInts[1].unsigned, dims: "" };
     case "enum":
-      return { base: `__u${bits(type.size)}`, dims: "" };
+      return { base: cInts[type.size].unsigned, dims: "" };
     case "struct":
       return { base: `struct ${names.structs.get(type.name)!.tag}`, dims: "" };
     case "string":
       return { base: "char", dims: `[${type.max + 1}]` };
     case "bytes":
-      // Only an array element gets here; packed so the element is exactly the IR's 2 + max bytes.
-      return { base: `struct { __u16 len; __u8 data[${type.max}]; } __attribute__((__packed__))`, dims: "" };
+      // Only an array element gets here. Its max is even (validation sees to it), so the element
+      // is exactly the IR's 2 + max bytes with no attribute: C adds no padding to it (and the
+      // static_asserts would say so of a hand-made IR with an odd one).
+      return { base: `struct { __u16 len; __u8 data[${type.max}]; }`, dims: "" };
     case "array": {
       const element = cType(names, type.element);
       return { base: element.base, dims: `[${type.length}]${element.dims}` };

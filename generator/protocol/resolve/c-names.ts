@@ -2,30 +2,30 @@
  * Every C name of a protocol's header that a spec name reaches, decided once: the printer prints
  * these and validation reports their clashes at the declaration that owns each name.
  *
- * Kept apart by construction: the header's own helpers are `__<proto>_wire_*`, which no spec name
- * can spell (the per-struct ones are `__<proto>_put_*`, `_get_*`, `_check_*`, `_valid_*`); its
- * locals and parameters are lower case without the prefix, and its macros upper case, while spec
- * names reach members only after `s->` and everything else only behind the prefix. What can still
- * meet is declared in a NameBook and checked: macros and enum constants (an enum `max` with a
- * value `frame` is DEMO_MAX_FRAME), tags, members (a field `int` is `int_`, as is a field `int_`).
+ * Kept apart by construction: the wire runtime every header includes (sgwire.h) declares only
+ * `sgwire_*`, `struct sgwire_*` and `SGWIRE_*`, which a protocol's names never start with (a
+ * protocol named `sgwire` or `sgwire_*` is refused); the header's per-struct helpers are
+ * `__<proto>_put_*`, `_get_*`, `_check_*`, `_valid_*`; its locals and parameters are lower case
+ * without the prefix, and its macros upper case, while spec names reach members only after `s->`
+ * and everything else only behind the prefix. What can still meet is declared in a NameBook and
+ * checked: macros and enum constants (an enum `max` with a value `frame` is DEMO_MAX_FRAME), tags,
+ * members (a field `int` is `int_`, as is a field `int_`).
  */
 import type { ProtocolIR, WireStructIR } from "../ir.js";
 import { NameBook, ownerOf, type NameOwner } from "./names.js";
 import { cConstant, cGuard, cMemberName, cNames, type CNames } from "./c-prefixes.js";
 import { cReserved } from "../../core/c-reserved.js";
-
-/** The header's fixed wire helpers, each `__<proto>_wire_<suffix>`. */
-export const wireHelpers = [
-  "put_u8", "put_u16", "put_u32", "put_u64", "get_u8", "get_u16", "get_u32", "get_u64", "zero",
-  "put_string", "get_string", "valid_string", "put_bytes", "get_bytes", "valid_bytes",
-  "put_header", "payload_size", "check_header", "read", "write",
-];
+import { cRuntime } from "../runtime/c-runtime.js";
 
 /**
- * The top-level system headers the user-space half includes, directly or through glibc, which a
- * header of the same name would hide from a build that puts the output folder on its -I path.
+ * The top-level system headers the user-space half includes (through sgwire.h), directly or
+ * through glibc, which a header of the same name would hide from a build that puts the output
+ * folder on its -I path.
  */
-export const userIncludes = ["assert.h", "errno.h", "features.h", "stddef.h", "string.h", "strings.h", "unistd.h"];
+export const userIncludes = ["assert.h", "errno.h", "features.h", "stdbool.h", "stddef.h", "string.h", "strings.h", "unistd.h"];
+
+/** The header's own functions, each `<proto>_<suffix>`. */
+const ownFunctions = ["decode", "recv", "printk_log", "protocol"] as const;
 
 /** The C names of a struct or message payload: its tag, codec helpers and members. */
 export interface CStructNames {
@@ -50,8 +50,8 @@ export interface CProtocolNames {
   book: NameBook;
   prefixes: CNames;
   guard: string;
-  /** A fixed helper's name: `wire("zero")` is `__demo_wire_zero`. */
-  wire: (suffix: string) => string;
+  /** The function that returns the protocol's struct sgwire_protocol: `demo_protocol`. */
+  protocolFn: string;
   toKernel: string;
   toHelper: string;
   enums: Map<string, { tag: string; validFn: string; values: Map<string, string> }>;
@@ -68,16 +68,19 @@ export function cProtocolNames(ir: ProtocolIR): CProtocolNames {
   const book = new NameBook("C");
   const p = cNames(ir.name);
   const guard = cGuard(p);
-  const wire = (suffix: string) => `${p.internal}wire_${suffix}`;
   const own = (n: string) => `the header's own ${n}`;
   book.declareFixed(ids, [...cReserved], (n) => `the C keyword or header macro ${n}`);
   book.declareFixed(tags, [...cReserved], (n) => `the C keyword or header macro ${n}`);
   const macros = ["magic", "version", "header_size", "max_payload", "max_frame", "to_kernel", "to_helper"].map((m) => cConstant(p, m));
-  book.declareFixed(ids, [guard, "__aligned_s64", ...macros], (n) => `${own(n)} macro`);
-  book.declareFixed(ids, [...wireHelpers.map(wire), ...["decode", "recv", "log_level_prefix", "printk_log"].map((f) => `${p.lower}_${f}`)], (n) => `${own(n)}()`);
+  book.declareFixed(ids, [guard, ...macros], (n) => `${own(n)} macro`);
+  book.declareFixed(ids, ownFunctions.map((f) => `${p.lower}_${f}`), (n) => `${own(n)}()`);
   book.declareFixed(tags, ["msg", "reader", "msg_type"].map((t) => `${p.lower}_${t}`), (n) => `${own(n)} type`);
   book.declareFixed("the include path", userIncludes, (n) => `the system header <${n}>`);
+  book.declareFixed("the include path", [cRuntime.header], (n) => `the C runtime ${n}`);
   book.declare("the include path", `${ir.name}.h`, { kind: "protocol" });
+  // Every name the runtime declares starts with its prefix; a protocol's own names with the protocol's.
+  book.declareFixed("the prefixes of C names", [`${cRuntime.prefix}_`], () => `the C runtime ${cRuntime.header}`);
+  book.declare("the prefixes of C names", runtimePrefixOf(p), { kind: "protocol" });
 
   const enums = new Map(
     ir.enums.map((e) => {
@@ -120,5 +123,15 @@ export function cProtocolNames(ir: ProtocolIR): CProtocolNames {
       ];
     }),
   );
-  return { book, prefixes: p, guard, wire, toKernel: macros[5]!, toHelper: macros[6]!, enums, structs, messages };
+  return { book, prefixes: p, guard, protocolFn: `${p.lower}_protocol`, toKernel: macros[5]!, toHelper: macros[6]!, enums, structs, messages };
+}
+
+/**
+ * The prefix a protocol's C names start with (`demo_`), or the runtime's when they would start
+ * with that too (`sgwire_` for a protocol named `sgwire` or `sgwire_x`), so the two meet in the book.
+ */
+function runtimePrefixOf(p: CNames): string {
+  const own = `${p.lower}_`;
+  const runtime = `${cRuntime.prefix}_`;
+  return own.startsWith(runtime) ? runtime : own;
 }

@@ -1,6 +1,6 @@
 /**
  * C identifiers: how a spec name becomes a C member name, and how the header's prefixed names
- * are spelled. c-protocol-names.ts applies these to a whole protocol.
+ * are spelled. c-names.ts applies these to a whole protocol.
  */
 import { cReserved } from "../../core/c-reserved.js";
 

@@ -1,6 +1,7 @@
 /**
- * What the C tests share: the demo protocol and its generated header, and the three targets the
- * header is built for (the host, i386 through -m32, and big-endian s390x run under qemu).
+ * What the C tests share: the demo protocol and its generated header beside the runtime it
+ * includes (sgwire.h), and the three targets the headers are built for (the host, i386 through
+ * -m32, and big-endian s390x run under qemu).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import path from "node:path";
 import { emitCHeader } from "../../../generator/protocol/print-c/c-emit.js";
 import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
 import type { ProtocolIR } from "../../../generator/protocol/ir.js";
+import { cRuntimeFile } from "../../../generator/protocol/runtime/c-runtime.js";
 import demo from "../../../specs/protocols/demo.js";
 import { isKernelTree, noKernelTreeMessage, userCacheDir } from "../../support/kernel-tree.js";
 import { findOnPath, missingToolMessage } from "../../support/require-tool.js";
@@ -22,12 +24,17 @@ export const demoIR: ProtocolIR = layoutProtocol(demo);
 
 const made: string[] = [];
 
-/** A fresh directory holding the header of `ir` (the demo's by default), to build against. */
+/**
+ * A fresh directory holding the header of `ir` (the demo's by default) and sgwire.h, as gen writes
+ * them, to build against; `edit` changes the protocol's header.
+ */
 export function headerDir(prefix: string, edit: (text: string) => string = (t) => t, ir: ProtocolIR = demoIR): string {
   const dir = mkdtempSync(path.join(tmpdir(), `syscallgen-c-${prefix}-`));
   made.push(dir);
   const file = emitCHeader(ir);
   writeFileSync(path.join(dir, path.basename(file.path)), edit(file.content));
+  const runtime = cRuntimeFile();
+  writeFileSync(path.join(dir, path.basename(runtime.path)), runtime.content);
   return dir;
 }
 

@@ -112,7 +112,7 @@ static void check_encode_rejects(void)
 	/* Junk after a string's NUL in the struct is not sent: the wire gets zeros. */
 	strcpy(hello.name, "ab");
 	if (demo_encode_hello(frame, 1, &hello) != 16 + (int)sizeof(hello) ||
-	    !__demo_wire_zero(frame + 16 + offsetof(struct demo_hello, name) + 2, sizeof(hello.name) - 2))
+	    !sgwire_zero(frame + 16 + offsetof(struct demo_hello, name) + 2, sizeof(hello.name) - 2))
 		FAIL("encode: bytes after a string's NUL sent");
 }
 
@@ -167,7 +167,7 @@ static void check_pipe(void)
 	}
 	/* A header whose length is not its type's: rejected before the payload is read. */
 	size = encode(&good[0].msg, frame);
-	__demo_wire_put_u32(frame + 8, 4000);
+	sgwire_put_u32(frame + 8, 4000);
 	if (write(fds[1], frame, 16) != 16 || write(fds[1], marker, sizeof(marker)) != sizeof(marker))
 		abort();
 	ret = demo_recv(fds[0], &r, &out, DEMO_TO_KERNEL | DEMO_TO_HELPER);
@@ -177,7 +177,7 @@ static void check_pipe(void)
 		FAIL("recv read past a bad header");
 	/* Another version: -EPROTO, also before the payload. */
 	encode(&good[0].msg, frame);
-	__demo_wire_put_u16(frame + 4, DEMO_VERSION + 1);
+	sgwire_put_u16(frame + 4, DEMO_VERSION + 1);
 	if (write(fds[1], frame, size) != size)
 		abort();
 	ret = demo_recv(fds[0], &r, &out, DEMO_TO_KERNEL | DEMO_TO_HELPER);

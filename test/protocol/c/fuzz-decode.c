@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: MIT
 /*
- * libFuzzer harness of demo_decode(): any bytes, under every direction mask. ASan catches a read
- * past the input (libFuzzer hands over a heap copy of exactly its size); the checks below catch a
- * decoder that accepts what it should not: a type outside the mask, an errno other than the two
- * documented, or a frame that is not the one its message encodes to (which would mean some byte
- * escaped validation, pads and bytes after a NUL included).
+ * libFuzzer harness of demo_decode() and of the runtime's frame reader under it: any bytes, under
+ * every direction mask. ASan catches a read past the input (libFuzzer hands over a heap copy of
+ * exactly its size) or past the reader's buffer; the checks below catch a decoder that accepts
+ * what it should not: a type outside the mask, an errno other than the documented ones, or a
+ * frame that is not the one its message encodes to (which would mean some byte escaped
+ * validation, pads and bytes after a NUL included).
+ *
+ * The same bytes then go through a pipe to demo_recv(), that is sgwire_read_frame() and
+ * demo_decode(), frame after frame as a driver reads them: each frame it returns must be the next
+ * bytes of the input, a malformed frame whose header sgwire_check_header() accepts is skipped
+ * whole (the stream stays in step), and the stream ends with -EPIPE, -EPROTO or a bad header.
  */
 #include <stdint.h>
 #include <string.h>
@@ -12,22 +18,79 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static void check_decode(const uint8_t *data, size_t size, unsigned int accept)
 {
-	for (unsigned int accept = 0; accept <= (DEMO_TO_KERNEL | DEMO_TO_HELPER); accept++) {
-		struct demo_msg out;
-		__u8 again[DEMO_MAX_FRAME];
-		int ret = demo_decode(data, size, accept, &out);
+	struct demo_msg out;
+	__u8 again[DEMO_MAX_FRAME];
+	int ret = demo_decode(data, size, accept, &out);
 
-		if (ret < 0) {
-			if (ret != -EBADMSG && ret != -EPROTO)
+	if (ret < 0) {
+		if (ret != -EBADMSG && ret != -EPROTO)
+			abort();
+		return;
+	}
+	if (ret != out.type || !(direction(out.type) & accept))
+		abort();
+	if (encode(&out, again) != (int)size || memcmp(again, data, size))
+		abort();
+}
+
+static void check_recv(const uint8_t *data, size_t size, unsigned int accept)
+{
+	static struct demo_reader r;
+	struct demo_msg out;
+	__u8 again[DEMO_MAX_FRAME];
+	size_t at = 0;
+	int fds[2], ret;
+
+	/* The input fits in the pipe (-max_len is far below its 64 KiB), so one write takes it all. */
+	if (pipe(fds) || write(fds[1], data, size) != (ssize_t)size)
+		abort();
+	close(fds[1]);
+	for (;;) {
+		memset(r.buf, 0xaa, sizeof(r.buf));
+		ret = demo_recv(fds[0], &r, &out, accept);
+		if (ret >= 0) {
+			int len = encode(&out, again);
+
+			if (ret != out.type || !(direction(out.type) & accept))
 				abort();
+			if (len <= 0 || at + len > size || memcmp(again, data + at, len))
+				abort();
+			at += len;
 			continue;
 		}
-		if (ret != out.type || !(direction(out.type) & accept))
+		if (ret == -EBADMSG && sgwire_check_header(demo_protocol(), r.buf, accept) >= 0) {
+			/* Still in step: the reader took exactly the frame its header announced. */
+			size_t len = DEMO_HEADER_SIZE + sgwire_get_u32(r.buf + 8);
+
+			if (at + len > size || memcmp(r.buf, data + at, DEMO_HEADER_SIZE))
+				abort();
+			at += len;
+			continue;
+		}
+		if (ret == -EPIPE) {
+			/* End of file where the input ends: a sound header may have come before it. */
+			if (at + DEMO_HEADER_SIZE <= size &&
+			    sgwire_check_header(demo_protocol(), data + at, accept) < 0)
+				abort();
+		} else if (at + DEMO_HEADER_SIZE > size ||
+			   sgwire_check_header(demo_protocol(), data + at, accept) != ret) {
+			/* Anything else is the refusal of the header that comes next. */
 			abort();
-		if (encode(&out, again) != (int)size || memcmp(again, data, size))
-			abort();
+		}
+		break;
+	}
+	close(fds[0]);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned int accept;
+
+	for (accept = 0; accept <= (DEMO_TO_KERNEL | DEMO_TO_HELPER); accept++) {
+		check_decode(data, size, accept);
+		check_recv(data, size, accept);
 	}
 	return 0;
 }

@@ -1,7 +1,8 @@
 /**
- * Fuzzes the generated C decoder with libFuzzer under ASan and UBSan for a bounded time, from the
- * committed seed corpus (valid frames of every type and a few malformed ones). Any crash, sanitizer
- * report or broken property in fuzz-decode.c fails the test; the run count is printed.
+ * Fuzzes the generated C decoder, and the runtime's frame reader under demo_recv(), with libFuzzer
+ * under ASan and UBSan for a bounded time, from the committed seed corpus (valid frames of every
+ * type and a few malformed ones). Any crash, sanitizer report or broken property in fuzz-decode.c
+ * fails the test; the run count is printed.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync } from "node:fs";
@@ -25,7 +26,7 @@ function hasLibFuzzer(cc: string | undefined): boolean {
   return probe.status === 0;
 }
 
-test(`libFuzzer finds nothing in demo_decode in ${seconds}s`, async () => {
+test(`libFuzzer finds nothing in demo_decode and demo_recv in ${seconds}s`, async () => {
   if (!clang) throw new Error(missingToolMessage("clang"));
   if (!hasLibFuzzer(clang)) throw new Error(`${clang} cannot link -fsanitize=fuzzer: install the Debian package libclang-rt-14-dev (.ci/run does)`);
   const dir = headerDir("fuzz");

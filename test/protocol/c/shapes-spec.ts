@@ -28,7 +28,7 @@ export const shapesSpec = defineProtocol({
         int: "s16",
         grid: { array: { array: "u16", length: 3 }, length: 2 },
         names: { array: { string: 7 }, length: 2 },
-        blobs: { array: { bytes: 3 }, length: 2 },
+        blobs: { array: { bytes: 4 }, length: 2 },
         colors: { array: "color", length: 3 },
         outer: "outer",
         mode: "mode",

@@ -54,7 +54,7 @@ function bad(): BadFrame[] {
   edit("inners[1].on 2", (b) => (b[at("outer", "inners", 1, "on")] = 2));
   edit("inners[1].tag unterminated", (b) => (b[at("outer", "inners", 1, "tag") + 5] = 0x41));
   edit("inners[0].blob garbage past len", (b) => (b[at("outer", "inners", 0, "blob") + 2 + 2] = 1));
-  edit("blobs[1] len 4", (b) => b.writeUInt16LE(4, at("blobs", 1)));
+  edit("blobs[1] len 5", (b) => b.writeUInt16LE(5, at("blobs", 1)));
   edit("blobs[0] garbage past len", (b) => (b[at("blobs", 0) + 2 + 2] = 1));
   edit("names[0] garbage after NUL", (b) => (b[at("names", 0) + 6] = 1));
   edit("names[1] unterminated", (b) => (b[at("names", 1) + 7] = 0x41));

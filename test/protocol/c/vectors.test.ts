@@ -4,7 +4,7 @@
  * errno, and moves frames over pipes. The frames come from an independent encoder, which must
  * also agree with the committed vectors once they exist.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { execOrThrow } from "../../support/exec.js";

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Builds demo.h as a driver would use it, so the kernel half of the header (kernel_read and
- * kernel_write, printk, static_assert from build_bug.h) is compiled by Kbuild with the kernel's
- * own warnings. Never loaded: each API is only referenced.
+ * Builds demo.h as a driver would use it, so the kernel half of the header and of the runtime it
+ * includes, sgwire.h (kernel_read and kernel_write, the unaligned accessors, printk,
+ * static_assert from build_bug.h), is compiled by Kbuild with the kernel's own warnings.
+ * sgwire.h comes first, to show it needs nothing before it. Never loaded: each API is only
+ * referenced.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include <linux/slab.h>
+#include "sgwire.h"
 #include "demo.h"
 
 /* Called from the module's reader thread in a real driver; here only so it is built. */
@@ -36,6 +39,13 @@ int demo_kmod_serve(struct file *to_umh, struct file *from_umh)
 			demo_printk_log(&msg->u.log);
 		if (ret >= 0)
 			ret = 0;
+	}
+	/* What a driver asks of a frame that demo_recv() refused: was its header sound? */
+	if (ret == -EBADMSG && sgwire_check_header(demo_protocol(), r->buf, DEMO_TO_KERNEL) >= 0) {
+		struct sgwire_header h;
+
+		sgwire_get_header(r->buf, &h);
+		pr_warn("malformed frame %u, stream in step\n", h.seq);
 	}
 out:
 	kfree(msg);
