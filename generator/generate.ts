@@ -12,6 +12,8 @@ import { specFolders, specInputs } from "./core/spec-files.js";
 import type { ProtocolIR } from "./protocol/ir.js";
 import { emitCHeader } from "./protocol/print-c/c-emit.js";
 import { emitGoProtocol } from "./protocol/print-go/go-emit.js";
+import { goRuntimeFiles, goRuntimePackage } from "./protocol/runtime/go-runtime.js";
+import { cRuntimeFile } from "./protocol/runtime/c-runtime.js";
 import { resolveProtocols } from "./protocol/resolve/resolve-protocols.js";
 import type { ProtocolSpec } from "./protocol/spec/language.js";
 import { protocolSpecFiles, protocolSpecKinds } from "./protocol/spec/loaded.js";
@@ -107,7 +109,11 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   rejectPackageClash(protocolFiles, goPackage);
   const go = emitGo(irs, goPackage);
   const rawsysImport = `${options.goImportPrefix}/${goPackage}`;
-  const protocolOutput = protocols.flatMap((p) => [emitCHeader(p), ...emitGoProtocol(p, { rawsysImport })]);
+  const protocolOutput = protocols.flatMap((p) => [emitCHeader(p), ...emitGoProtocol(p, { goImportPrefix: options.goImportPrefix! })]);
+  // The Go runtime the protocol packages import, once beside them.
+  if (protocols.length > 0) protocolOutput.push(...goRuntimeFiles(rawsysImport));
+  // The C runtime the protocol headers include, once beside them.
+  if (protocols.length > 0) protocolOutput.push(cRuntimeFile());
   const files = [...go.shared, ...wanted.flatMap((arch) => go.perArch.get(arch)!), ...protocolOutput];
   const allPaths = [...go.shared, ...[...go.perArch.values()].flat(), ...protocolOutput].map((f) => f.path).sort(compareStrings);
   return { files: files.sort((a, b) => compareStrings(a.path, b.path)), allPaths, inputs, irs, protocols };
@@ -128,12 +134,19 @@ function rejectUnnamedProtocols(protocols: SpecFile<ProtocolSpec>[], named: read
   })));
 }
 
-/** A protocol's Go package is go/<name>/: named like the syscall package, the two would share it. */
+/**
+ * A protocol's Go package is go/<name>/: named like the syscall package, the two would share it.
+ * So would a syscall package named like the Go runtime the protocols import (go/sgwire/); a
+ * protocol of that name is a spec error of its own, as a name clash.
+ */
 function rejectPackageClash(protocols: SpecFile<ProtocolSpec>[], goPackage: string): void {
-  const clashing = protocols.filter((p) => p.data.name === goPackage);
+  const runtime = goPackage === goRuntimePackage;
+  const clashing = protocols.filter((p) => runtime || p.data.name === goPackage);
   if (clashing.length === 0) return;
   throw new SpecErrors(clashing.map((p) => ({
     pos: posOf(p.data, "name"),
-    message: `protocol \`${goPackage}\` would write its Go package into go/${goPackage}/, the syscall package's folder: rename one (--go-package sets the syscall package's name)`,
+    message: runtime
+      ? `the syscall package \`${goPackage}\` would share go/${goPackage}/ with the Go runtime of protocol \`${p.data.name}\`: --go-package must name another package`
+      : `protocol \`${goPackage}\` would write its Go package into go/${goPackage}/, the syscall package's folder: rename one (--go-package sets the syscall package's name)`,
   })));
 }

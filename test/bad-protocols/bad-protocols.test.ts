@@ -75,6 +75,9 @@ const cases: Case[] = [
   { name: "protocol whose header hides a libc header", find: 'name: "probe"', replace: 'name: "string"', at: '"string"', message: "the protocol's name and the system header <string.h> are both the C name string.h in the include path" },
   { name: "kernel-sent frame over 1024 bytes", find: "label: { string: 15 }", replace: "label: { string: 1015 }", at: "set: {", message: "message `set` goes to the helper in a 1048-byte frame" },
   { name: "protocol named like the syscall package", find: 'name: "probe"', replace: 'name: "rawsys"', at: '"rawsys"', message: "protocol `rawsys` would write its Go package into go/rawsys/, the syscall package's folder" },
+  { name: "protocol named like the Go runtime", find: 'name: "probe"', replace: 'name: "sgwire"', at: '"sgwire"', message: "the protocol's name and the Go runtime package sgwire that gen writes beside every protocol are both the Go name sgwire in the output's go/ folder" },
+  { name: "protocol named like the C runtime", find: 'name: "probe"', replace: 'name: "sgwire"', at: '"sgwire"', message: "the protocol's name and the C runtime sgwire.h are both the C name sgwire.h in the include path" },
+  { name: "protocol named under the C runtime's prefix", find: 'name: "probe"', replace: 'name: "sgwire_probe"', at: '"sgwire_probe"', message: "the protocol's name and the C runtime sgwire.h are both the C name sgwire_ in the prefixes of C names" },
   { name: "wrong direction (TypeScript)", find: 'direction: "to-helper"', replace: 'direction: "to-driver"', at: "direction: \"to-driver\"", message: "Type '\"to-driver\"' is not assignable" },
 ];
 
@@ -117,6 +120,21 @@ describe("each protocol spec mistake is one error at its place", () => {
     expect(d!.message).toContain(message);
     const expected = positionOf(text, at);
     expect({ line: d!.pos.line, column: d!.pos.column }).toEqual(expected);
+  });
+
+  test("a syscall package named like the Go runtime is refused with a protocol, at the protocol's name", () => {
+    const file = join(work, "runtime-package.ts");
+    writeFileSync(file, valid);
+    let caught: unknown;
+    try {
+      generate({ specs: [fixture], bundledSpecs: false, protocols: [file], goImportPrefix: "example.com/probe/go", goPackage: "sgwire", cwd: work });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(SpecErrors);
+    const [d] = (caught as SpecErrors).diagnostics;
+    expect(d!.message).toContain("the syscall package `sgwire` would share go/sgwire/ with the Go runtime of protocol `probe`");
+    expect({ line: d!.pos.line, column: d!.pos.column }).toEqual(positionOf(valid, '"probe"'));
   });
 
   test("every name clash is reported, each at its own declaration", () => {

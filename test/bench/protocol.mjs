@@ -19,7 +19,7 @@ export function protocolBench(outDir, work) {
   const mod = join(work, "protomod");
   mkdirSync(mod, { recursive: true });
   writeFileSync(join(mod, "go.mod"), "module syscallgen.local/go\n\ngo 1.22\n");
-  for (const pkg of ["rawsys", "demo"]) cpSync(join(outDir, "go", pkg), join(mod, pkg), { recursive: true });
+  for (const pkg of ["rawsys", "sgwire", "demo"]) cpSync(join(outDir, "go", pkg), join(mod, pkg), { recursive: true });
   for (const cmd of ["echo", "minimal", "empty"]) cpSync(join(here, cmd), join(mod, "cmd", cmd), { recursive: true });
   cpSync(join(here, "codec_bench_test.go"), join(mod, "demo", "codec_bench_test.go"));
   const env = { ...process.env, CGO_ENABLED: "0", GOFLAGS: "-mod=mod" };

@@ -43,7 +43,8 @@ describe("gen into a Go module", () => {
     const out = join(mod, "internal", "gen");
     const run = runCli(["gen", "--arch", "amd64", "--out", out, "--protocol", demo]);
     expect(run.status, run.stderr).toBe(0);
-    expect(readFileSync(join(out, "go/demo/conn.go"), "utf8")).toContain('"example.com/proto/internal/gen/go/rawsys"');
+    expect(readFileSync(join(out, "go/demo/conn.go"), "utf8")).toContain('"example.com/proto/internal/gen/go/sgwire"');
+    expect(readFileSync(join(out, "go/sgwire/conn.go"), "utf8")).toContain('"example.com/proto/internal/gen/go/rawsys"');
     expect(existsSync(join(out, "c/demo.h"))).toBe(true);
     for (const args of [["build", "./..."], ["vet", "./..."]]) {
       const r = go(args, mod);

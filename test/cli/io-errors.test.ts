@@ -9,7 +9,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { repoRoot, runCli, type CliRun } from "../support/cli.js";
+import { runCli, type CliRun } from "../support/cli.js";
 
 const work = mkdtempSync(join(tmpdir(), "syscallgen-io-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

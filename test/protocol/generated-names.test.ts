@@ -71,7 +71,7 @@ describe.each([
 ])("%s", (_, ir: ProtocolIR) => {
   test("every Go name the package declares is in the Go NameBook", () => {
     const book = goProtocolNames(ir).book;
-    const go = goDeclared(emitGoProtocol(ir, { rawsysImport: "rt/rawsys" }).map((f) => f.content).join("\n"));
+    const go = goDeclared(emitGoProtocol(ir, { goImportPrefix: "rt" }).map((f) => f.content).join("\n"));
     const types = [...book.scopes.keys()].filter((s) => s.startsWith("struct ") || s === "type Conn").map((s) => s.split(" ")[1]!);
     const unknown = [
       ...missing(book, `package ${ir.name}`, go.pkg),

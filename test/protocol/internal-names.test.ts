@@ -39,7 +39,7 @@ test("a protocol named after the codec's helpers, with those names everywhere, c
   const fixture = path.join(import.meta.dirname, "../fixtures/mini-specs");
   const { files } = generate({ specs: [fixture], bundledSpecs: false, protocols: [file], cwd: work.root, arches: [], goImportPrefix: "rt" });
   const outputs = [{ label: "codec", files: files.filter((f) => f.path.startsWith("c/") || f.path.startsWith("go/codec/")) }];
-  expect(outputs[0]!.files.map((f) => f.path).sort()).toEqual(["c/codec.h", "go/codec/codec.go", "go/codec/conn.go", "go/codec/protocol.go", "go/codec/types.go"]);
+  expect(outputs[0]!.files.map((f) => f.path).sort()).toEqual(["c/codec.h", "c/sgwire.h", "go/codec/codec.go", "go/codec/conn.go", "go/codec/protocol.go", "go/codec/types.go"]);
   expect(await compileHeaders(work.root, outputs)).toEqual([]);
   expect(await vetGoPackages(work.root, outputs)).toBeNull();
 });

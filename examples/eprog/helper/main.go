@@ -3,8 +3,8 @@
 // are its fds 0 (frames from the driver) and 1 (frames to the driver); fd 2 is not set up, so the
 // helper says everything through the protocol, logging included.
 //
-// It imports only the packages syscallgen generates (eprog, rawsys), syscall and the runtime: no
-// fmt, no os. Besides what the Go runtime itself reads (/sys/kernel/mm/transparent_hugepage/
+// It imports only the packages syscallgen generates (eprog, which is built on sgwire, and rawsys),
+// syscall and the runtime: no fmt, no os. Besides what the Go runtime itself reads (/sys/kernel/mm/transparent_hugepage/
 // hpage_pmd_size) it opens nothing but the /proc and /sys files a read_file request names.
 //
 // What it does:

@@ -1,9 +1,10 @@
 /**
  * The no-op fast path. A run records a digest of everything that decides the output (the
- * generator's own sources and templates, the spec files, the options) and of each file it wrote.
- * A later run with the same inputs whose files are still intact, and whose folders hold nothing
- * else (no stray or leftover file that `--check` must report or `gen` must clear), has nothing to
- * do, and knows it without starting TypeScript, which is most of a full run's time.
+ * generator's own sources, templates and the hand-written runtime sources it copies, the spec
+ * files, the options) and of each file it wrote. A later run with the same inputs whose files
+ * are still intact, and whose folders hold nothing else (no stray or leftover file that `--check`
+ * must report or `gen` must clear), has nothing to do, and knows it without starting TypeScript,
+ * which is most of a full run's time.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -32,7 +33,7 @@ function sha256(data: string | Buffer): string {
 export function inputKey(specFiles: string[], options: object): string {
   const hash = createHash("sha256");
   const root = packageRoot();
-  for (const path of [join(root, "package.json"), ...filesBelow(join(root, "generator"), (name) => /\.(ts|hbs)$/.test(name)), ...specFiles]) {
+  for (const path of [join(root, "package.json"), ...filesBelow(join(root, "generator"), (name) => /\.(ts|hbs|go|h|c)$/.test(name)), ...specFiles]) {
     hash.update(path.startsWith(root) ? path.slice(root.length) : path).update("\0").update(readFileSync(path)).update("\0");
   }
   return hash.update(JSON.stringify(options)).digest("hex");

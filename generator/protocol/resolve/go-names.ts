@@ -1,18 +1,21 @@
 /**
  * Every Go name of a protocol's package that a spec name reaches, decided once: the printer
- * prints these and validation reports their clashes at the declaration that owns each name.
+ * prints these and the resolve stage reports their clashes at the declaration that owns each
+ * name.
  *
  * Kept apart by construction: every name made from a spec name at package level is exported
  * (goCamel starts it upper case), while the package's own helpers are unexported, so a spec can
- * never redeclare encodeText or decodePayload; per-struct codecs are the methods encode and
- * decode, lower case beside the exported fields. Locals (b, m, i, frame...) are lower case too
- * and spec names reach them only as selectors (m.Field). What can still meet, the exported
- * names and the fields beside EncodeFrame and Seq, is declared in a NameBook and checked.
+ * never redeclare proto or wire; per-struct codecs are the methods encode and decode, lower case
+ * beside the exported fields. Locals (b, m, i, frame...) are lower case too and spec names reach
+ * them only as selectors (m.Field). What can still meet, the exported names and the fields beside
+ * EncodeFrame and Seq, is declared in a NameBook and checked. The wire format's helpers are the
+ * runtime package sgwire's, reached only as sgwire.Name, so they take no name here.
  */
 import type { ProtocolIR, WireMessageIR, WireStructIR } from "../ir.js";
 import { logLevelEnum, logMessage } from "../spec/wire-format.js";
 import { fixedOwner, NameBook, ownerOf, type NameOwner } from "./names.js";
 import { boundsUsed } from "./go-types.js";
+import { goRuntimePackage } from "../runtime/go-runtime.js";
 
 /** A snake_case spec name as an exported Go name: `uptime_ns` -> `UptimeNs`. */
 export function goCamel(snake: string): string {
@@ -30,21 +33,22 @@ export const fixedExported = [
 ];
 
 /**
- * The package's unexported helpers and the packages its files import: no spec name can take these
+ * The package's unexported names and the package its files import: no spec name can take these
  * shapes, but they are declared so the book lists every package-level name the package has.
  */
-export const fixedUnexported = [
-  "errBadMsg", "errProto", "errInval", "errNoSpace", "errPipe", "errIO",
-  "get8", "get16", "get32", "get64", "put8", "put16", "put32", "put64", "boolByte", "zero", "isZero", "indexNul",
-  "setText", "textBytes", "encodeText", "decodeText", "setBlob", "blobBytes", "encodeBlob", "decodeBlob",
-  "decodePayload", "putHeader", "checkHeader", "rawsys", "syscall", "unsafe",
-];
+export const fixedUnexported = ["proto", "wire", goRuntimePackage];
 
 /** Methods every struct and message type has; messages also have EncodeFrame. */
 export const codecMethods = ["encode", "decode"];
 
+/** Fields and methods of Msg besides a field per message. */
+export const msgMembers = ["Seq", "EncodeFrame", "decode"];
+
 /** Fields and methods of Conn besides a Send method per message. */
-export const connMembers = ["rfd", "wfd", "recv", "send", "rbuf", "wbuf", "Recv", "Log", "readFull", "writeAll"];
+export const connMembers = ["conn", "Recv", "Log"];
+
+/** The scope where the protocol's package name meets the runtime's: both are folders of go/. */
+export const goFolderScope = "the output's go/ folder";
 
 /** The Go names of a struct's type and fields. */
 export interface GoStructNames {
@@ -71,9 +75,24 @@ export interface GoProtocolNames {
   blobs: Map<number, string>;
 }
 
-/** Decides the Go names of `ir`'s package. */
+// One naming per IR: resolve's clash check decides the names, and the printer gets the same ones.
+const decided = new WeakMap<ProtocolIR, GoProtocolNames>();
+
+/**
+ * Decides the Go names of `ir`'s package, once per IR object: a later call with the same IR
+ * returns the same names (IRs are not changed after resolve makes them).
+ */
 export function goProtocolNames(ir: ProtocolIR): GoProtocolNames {
+  let names = decided.get(ir);
+  if (names === undefined) decided.set(ir, (names = decideNames(ir)));
+  return names;
+}
+
+function decideNames(ir: ProtocolIR): GoProtocolNames {
   const book = new NameBook("Go");
+  // The protocol's package is go/<name>/, beside the runtime's go/sgwire/.
+  book.declareFixed(goFolderScope, [goRuntimePackage], (n) => `the Go runtime package ${n} that gen writes beside every protocol`);
+  book.declare(goFolderScope, ir.name, { kind: "protocol" });
   const pkg = `package ${ir.name}`;
   book.declareFixed(pkg, fixedExported, (n) => `the package's own ${n}`);
   book.declareFixed(pkg, fixedUnexported, (n) => `the package's own ${n}`);
@@ -110,7 +129,7 @@ export function goProtocolNames(ir: ProtocolIR): GoProtocolNames {
 
 /** Msg's field per message and Conn's Send method per message, beside their fixed members. */
 function declareMembers(book: NameBook, irMessages: WireMessageIR[], messages: Map<string, GoMessageNames>): void {
-  book.declareFixed("struct Msg", ["Seq", "EncodeFrame"], (n) => `Msg's own ${n}`);
+  book.declareFixed("struct Msg", msgMembers, (n) => `Msg's own ${n}`);
   book.declareFixed("type Conn", connMembers, (n) => `Conn's own ${n}`);
   for (const m of irMessages) {
     const names = messages.get(m.name)!;

@@ -5,201 +5,22 @@
 package demo
 
 import (
-	"syscallgen.local/go/rawsys"
+	"syscallgen.local/go/sgwire"
 )
-
-// The errors the package returns, boxed once so that returning one never allocates.
-var (
-	errBadMsg  error = rawsys.EBADMSG
-	errProto   error = rawsys.EPROTO
-	errInval   error = rawsys.EINVAL
-	errNoSpace error = rawsys.ENOSPC
-	errPipe    error = rawsys.EPIPE
-	errIO      error = rawsys.EIO
-)
-
-// Little-endian integers by hand: encoding/binary would do the same but pulls in reflection.
-// Each reads or writes one slice element first, so one bounds check covers the rest, and the
-// compiler merges the byte accesses into one load or store on little-endian arches.
-
-func get8(b []byte) uint8 { return b[0] }
-
-func get16(b []byte) uint16 {
-	_ = b[1]
-	return uint16(b[0]) | uint16(b[1])<<8
-}
-
-func get32(b []byte) uint32 {
-	_ = b[3]
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
-}
-
-func get64(b []byte) uint64 {
-	_ = b[7]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-func put8(b []byte, v uint8) { b[0] = v }
-
-func put16(b []byte, v uint16) {
-	_ = b[1]
-	b[0] = byte(v)
-	b[1] = byte(v >> 8)
-}
-
-func put32(b []byte, v uint32) {
-	_ = b[3]
-	b[0] = byte(v)
-	b[1] = byte(v >> 8)
-	b[2] = byte(v >> 16)
-	b[3] = byte(v >> 24)
-}
-
-func put64(b []byte, v uint64) {
-	_ = b[7]
-	b[0] = byte(v)
-	b[1] = byte(v >> 8)
-	b[2] = byte(v >> 16)
-	b[3] = byte(v >> 24)
-	b[4] = byte(v >> 32)
-	b[5] = byte(v >> 40)
-	b[6] = byte(v >> 48)
-	b[7] = byte(v >> 56)
-}
-
-// boolByte is a bool's wire byte; a Go bool is never anything but these two.
-func boolByte(v bool) byte {
-	if v {
-		return 1
-	}
-	return 0
-}
-
-// zero clears b; the compiler turns the loop into a memclr.
-func zero(b []byte) {
-	for i := range b {
-		b[i] = 0
-	}
-}
-
-// isZero reports whether every byte of b is zero: pads and the tails of strings and blobs.
-func isZero(b []byte) bool {
-	for _, c := range b {
-		if c != 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// indexNul is the index of the first NUL in b, or -1.
-func indexNul(b []byte) int {
-	for i, c := range b {
-		if c == 0 {
-			return i
-		}
-	}
-	return -1
-}
-
-// setText stores s in a string field's array t, cut to leave room for the NUL and cut at a NUL
-// in s (the wire could not carry what follows it); it reports whether all of s was stored.
-func setText(t []byte, s string) bool {
-	n := copy(t[:len(t)-1], s)
-	if i := indexNul(t[:n]); i >= 0 {
-		n = i
-	}
-	zero(t[n:])
-	return n == len(s)
-}
-
-// textBytes is the text of a string field's array t: up to its NUL, or all of t if it has none
-// (which encoding rejects).
-func textBytes(t []byte) []byte {
-	if i := indexNul(t); i >= 0 {
-		return t[:i]
-	}
-	return t
-}
-
-// encodeText writes the array t to dst (of the same size): its text up to the NUL, then zeros,
-// whatever t holds past its NUL. False when t has no NUL: its text would not fit the bound.
-func encodeText(dst, t []byte) bool {
-	n := indexNul(t)
-	if n < 0 {
-		return false
-	}
-	copy(dst, t[:n])
-	zero(dst[n:])
-	return true
-}
-
-// decodeText copies a string field src into the array t (of the same size) if it is well formed:
-// a NUL within the bound and only zeros after it.
-func decodeText(t, src []byte) bool {
-	n := indexNul(src)
-	if n < 0 || !isZero(src[n:]) {
-		return false
-	}
-	copy(t, src)
-	return true
-}
-
-// setBlob stores p in a bytes field's Len and Data, cut to fit Data, zeroing the rest of Data so
-// equal contents compare equal; it reports whether all of p was stored.
-func setBlob(n *uint16, data, p []byte) bool {
-	c := copy(data, p)
-	zero(data[c:])
-	*n = uint16(c)
-	return c == len(p)
-}
-
-// blobBytes is the content of a bytes field: Data's first n bytes, never past its end.
-func blobBytes(n uint16, data []byte) []byte {
-	if int(n) > len(data) {
-		return data
-	}
-	return data[:n]
-}
-
-// encodeBlob writes a bytes field to dst (2 + len(data) bytes): the length, the data, zeros
-// past it. False when n is past the bound.
-func encodeBlob(dst []byte, n uint16, data []byte) bool {
-	if int(n) > len(data) || len(dst) != 2+len(data) {
-		return false
-	}
-	put16(dst, n)
-	copy(dst[2:], data[:n])
-	zero(dst[2+int(n):])
-	return true
-}
-
-// decodeBlob copies a bytes field src into n and data if it is well formed: a length within the
-// bound and only zeros past it.
-func decodeBlob(n *uint16, data, src []byte) bool {
-	length := get16(src)
-	if int(length) > len(data) || len(src) != 2+len(data) || !isZero(src[2+int(length):]) {
-		return false
-	}
-	*n = length
-	copy(data, src[2:])
-	return true
-}
 
 // encode writes m into b, exactly 16 bytes with zero pads; false if m breaks a wire rule.
 func (m *Range) encode(b []byte) bool {
-	put64(b[0:], m.Offset)
-	put32(b[8:], m.Length)
-	zero(b[12:16])
+	sgwire.PutUint64(b[0:], m.Offset)
+	sgwire.PutUint32(b[8:], m.Length)
+	sgwire.Zero(b[12:16])
 	return true
 }
 
 // decode reads b, exactly 16 bytes, into m; false if b breaks a wire rule.
 func (m *Range) decode(b []byte) bool {
-	m.Offset = get64(b[0:])
-	m.Length = get32(b[8:])
-	if !isZero(b[12:16]) {
+	m.Offset = sgwire.Uint64(b[0:])
+	m.Length = sgwire.Uint32(b[8:])
+	if !sgwire.IsZero(b[12:16]) {
 		return false
 	}
 	return true
@@ -212,9 +33,9 @@ func (m *Stats) encode(b []byte) bool {
 			return false
 		}
 	}
-	put64(b[32:], uint64(m.Total))
-	put16(b[40:], m.Flags)
-	zero(b[42:48])
+	sgwire.PutUint64(b[32:], uint64(m.Total))
+	sgwire.PutUint16(b[40:], m.Flags)
+	sgwire.Zero(b[42:48])
 	return true
 }
 
@@ -225,9 +46,9 @@ func (m *Stats) decode(b []byte) bool {
 			return false
 		}
 	}
-	m.Total = int64(get64(b[32:]))
-	m.Flags = get16(b[40:])
-	if !isZero(b[42:48]) {
+	m.Total = int64(sgwire.Uint64(b[32:]))
+	m.Flags = sgwire.Uint16(b[40:])
+	if !sgwire.IsZero(b[42:48]) {
 		return false
 	}
 	return true
@@ -238,23 +59,23 @@ func (m *Log) encode(b []byte) bool {
 	if !m.Level.Valid() {
 		return false
 	}
-	put8(b[0:], uint8(m.Level))
-	if !encodeText(b[1:241], m.Text[:]) {
+	sgwire.PutUint8(b[0:], uint8(m.Level))
+	if !sgwire.EncodeText(b[1:241], m.Text[:]) {
 		return false
 	}
-	zero(b[241:248])
+	sgwire.Zero(b[241:248])
 	return true
 }
 
 // decode reads b, exactly 248 bytes, into m; false if b breaks a wire rule.
 func (m *Log) decode(b []byte) bool {
-	if m.Level = LogLevel(get8(b[0:])); !m.Level.Valid() {
+	if m.Level = LogLevel(sgwire.Uint8(b[0:])); !m.Level.Valid() {
 		return false
 	}
-	if !decodeText(m.Text[:], b[1:241]) {
+	if !sgwire.DecodeText(m.Text[:], b[1:241]) {
 		return false
 	}
-	if !isZero(b[241:248]) {
+	if !sgwire.IsZero(b[241:248]) {
 		return false
 	}
 	return true
@@ -262,21 +83,21 @@ func (m *Log) decode(b []byte) bool {
 
 // encode writes m into b, exactly 40 bytes with zero pads; false if m breaks a wire rule.
 func (m *Hello) encode(b []byte) bool {
-	put32(b[0:], m.Features)
-	if !encodeText(b[4:36], m.Name[:]) {
+	sgwire.PutUint32(b[0:], m.Features)
+	if !sgwire.EncodeText(b[4:36], m.Name[:]) {
 		return false
 	}
-	zero(b[36:40])
+	sgwire.Zero(b[36:40])
 	return true
 }
 
 // decode reads b, exactly 40 bytes, into m; false if b breaks a wire rule.
 func (m *Hello) decode(b []byte) bool {
-	m.Features = get32(b[0:])
-	if !decodeText(m.Name[:], b[4:36]) {
+	m.Features = sgwire.Uint32(b[0:])
+	if !sgwire.DecodeText(m.Name[:], b[4:36]) {
 		return false
 	}
-	if !isZero(b[36:40]) {
+	if !sgwire.IsZero(b[36:40]) {
 		return false
 	}
 	return true
@@ -287,38 +108,37 @@ func (m *Request) encode(b []byte) bool {
 	if !m.Kind.Valid() {
 		return false
 	}
-	put16(b[0:], uint16(m.Kind))
-	zero(b[2:4])
+	sgwire.PutUint16(b[0:], uint16(m.Kind))
+	sgwire.Zero(b[2:4])
 	for i := range m.Values {
-		put32(b[4+i*4:], uint32(m.Values[i]))
+		sgwire.PutUint32(b[4+i*4:], uint32(m.Values[i]))
 	}
-	b[20] = boolByte(m.Verbose)
-	if !encodeText(b[21:149], m.Path[:]) {
+	b[20] = sgwire.BoolByte(m.Verbose)
+	if !sgwire.EncodeText(b[21:149], m.Path[:]) {
 		return false
 	}
-	zero(b[149:152])
+	sgwire.Zero(b[149:152])
 	return true
 }
 
 // decode reads b, exactly 152 bytes, into m; false if b breaks a wire rule.
 func (m *Request) decode(b []byte) bool {
-	if m.Kind = Kind(get16(b[0:])); !m.Kind.Valid() {
+	if m.Kind = Kind(sgwire.Uint16(b[0:])); !m.Kind.Valid() {
 		return false
 	}
-	if !isZero(b[2:4]) {
+	if !sgwire.IsZero(b[2:4]) {
 		return false
 	}
 	for i := range m.Values {
-		m.Values[i] = int32(get32(b[4+i*4:]))
+		m.Values[i] = int32(sgwire.Uint32(b[4+i*4:]))
 	}
-	if b[20] > 1 {
+	if !sgwire.DecodeBool(&m.Verbose, b[20]) {
 		return false
 	}
-	m.Verbose = b[20] == 1
-	if !decodeText(m.Path[:], b[21:149]) {
+	if !sgwire.DecodeText(m.Path[:], b[21:149]) {
 		return false
 	}
-	if !isZero(b[149:152]) {
+	if !sgwire.IsZero(b[149:152]) {
 		return false
 	}
 	return true
@@ -329,29 +149,29 @@ func (m *Reply) encode(b []byte) bool {
 	if !m.Status.Valid() {
 		return false
 	}
-	put8(b[0:], uint8(m.Status))
-	zero(b[1:4])
-	put32(b[4:], uint32(m.Error))
-	if !encodeBlob(b[8:210], m.Data.Len, m.Data.Data[:]) {
+	sgwire.PutUint8(b[0:], uint8(m.Status))
+	sgwire.Zero(b[1:4])
+	sgwire.PutUint32(b[4:], uint32(m.Error))
+	if !sgwire.EncodeBlob(b[8:210], m.Data.Len, m.Data.Data[:]) {
 		return false
 	}
-	zero(b[210:216])
+	sgwire.Zero(b[210:216])
 	return true
 }
 
 // decode reads b, exactly 216 bytes, into m; false if b breaks a wire rule.
 func (m *Reply) decode(b []byte) bool {
-	if m.Status = Status(get8(b[0:])); !m.Status.Valid() {
+	if m.Status = Status(sgwire.Uint8(b[0:])); !m.Status.Valid() {
 		return false
 	}
-	if !isZero(b[1:4]) {
+	if !sgwire.IsZero(b[1:4]) {
 		return false
 	}
-	m.Error = int32(get32(b[4:]))
-	if !decodeBlob(&m.Data.Len, m.Data.Data[:], b[8:210]) {
+	m.Error = int32(sgwire.Uint32(b[4:]))
+	if !sgwire.DecodeBlob(&m.Data.Len, m.Data.Data[:], b[8:210]) {
 		return false
 	}
-	if !isZero(b[210:216]) {
+	if !sgwire.IsZero(b[210:216]) {
 		return false
 	}
 	return true
@@ -359,23 +179,23 @@ func (m *Reply) decode(b []byte) bool {
 
 // encode writes m into b, exactly 64 bytes with zero pads; false if m breaks a wire rule.
 func (m *Report) encode(b []byte) bool {
-	put64(b[0:], m.UptimeNs)
+	sgwire.PutUint64(b[0:], m.UptimeNs)
 	if !m.Stats.encode(b[8:56]) {
 		return false
 	}
 	copy(b[56:59], m.Load[:])
-	zero(b[59:64])
+	sgwire.Zero(b[59:64])
 	return true
 }
 
 // decode reads b, exactly 64 bytes, into m; false if b breaks a wire rule.
 func (m *Report) decode(b []byte) bool {
-	m.UptimeNs = get64(b[0:])
+	m.UptimeNs = sgwire.Uint64(b[0:])
 	if !m.Stats.decode(b[8:56]) {
 		return false
 	}
 	copy(m.Load[:], b[56:59])
-	if !isZero(b[59:64]) {
+	if !sgwire.IsZero(b[59:64]) {
 		return false
 	}
 	return true
@@ -396,14 +216,13 @@ func (m *Ping) decode(b []byte) bool {
 // a rule of the wire (an enum out of range, a string without a NUL, a Len past its Data). It
 // never allocates.
 func (m *Log) EncodeFrame(b []byte, seq uint32) (int, error) {
-	if len(b) < HeaderSize+LogSize {
-		return 0, errNoSpace
+	frame, err := proto.StartFrame(b, uint16(MsgLog), LogSize, seq)
+	if err != nil {
+		return 0, err
 	}
-	frame := b[:HeaderSize+LogSize]
 	if !m.encode(frame[HeaderSize:]) {
-		return 0, errInval
+		return 0, sgwire.ErrInval
 	}
-	putHeader(frame, MsgLog, LogSize, seq)
 	return len(frame), nil
 }
 
@@ -412,14 +231,13 @@ func (m *Log) EncodeFrame(b []byte, seq uint32) (int, error) {
 // a rule of the wire (an enum out of range, a string without a NUL, a Len past its Data). It
 // never allocates.
 func (m *Hello) EncodeFrame(b []byte, seq uint32) (int, error) {
-	if len(b) < HeaderSize+HelloSize {
-		return 0, errNoSpace
+	frame, err := proto.StartFrame(b, uint16(MsgHello), HelloSize, seq)
+	if err != nil {
+		return 0, err
 	}
-	frame := b[:HeaderSize+HelloSize]
 	if !m.encode(frame[HeaderSize:]) {
-		return 0, errInval
+		return 0, sgwire.ErrInval
 	}
-	putHeader(frame, MsgHello, HelloSize, seq)
 	return len(frame), nil
 }
 
@@ -428,14 +246,13 @@ func (m *Hello) EncodeFrame(b []byte, seq uint32) (int, error) {
 // a rule of the wire (an enum out of range, a string without a NUL, a Len past its Data). It
 // never allocates.
 func (m *Request) EncodeFrame(b []byte, seq uint32) (int, error) {
-	if len(b) < HeaderSize+RequestSize {
-		return 0, errNoSpace
+	frame, err := proto.StartFrame(b, uint16(MsgRequest), RequestSize, seq)
+	if err != nil {
+		return 0, err
 	}
-	frame := b[:HeaderSize+RequestSize]
 	if !m.encode(frame[HeaderSize:]) {
-		return 0, errInval
+		return 0, sgwire.ErrInval
 	}
-	putHeader(frame, MsgRequest, RequestSize, seq)
 	return len(frame), nil
 }
 
@@ -444,14 +261,13 @@ func (m *Request) EncodeFrame(b []byte, seq uint32) (int, error) {
 // a rule of the wire (an enum out of range, a string without a NUL, a Len past its Data). It
 // never allocates.
 func (m *Reply) EncodeFrame(b []byte, seq uint32) (int, error) {
-	if len(b) < HeaderSize+ReplySize {
-		return 0, errNoSpace
+	frame, err := proto.StartFrame(b, uint16(MsgReply), ReplySize, seq)
+	if err != nil {
+		return 0, err
 	}
-	frame := b[:HeaderSize+ReplySize]
 	if !m.encode(frame[HeaderSize:]) {
-		return 0, errInval
+		return 0, sgwire.ErrInval
 	}
-	putHeader(frame, MsgReply, ReplySize, seq)
 	return len(frame), nil
 }
 
@@ -460,14 +276,13 @@ func (m *Reply) EncodeFrame(b []byte, seq uint32) (int, error) {
 // a rule of the wire (an enum out of range, a string without a NUL, a Len past its Data). It
 // never allocates.
 func (m *Report) EncodeFrame(b []byte, seq uint32) (int, error) {
-	if len(b) < HeaderSize+ReportSize {
-		return 0, errNoSpace
+	frame, err := proto.StartFrame(b, uint16(MsgReport), ReportSize, seq)
+	if err != nil {
+		return 0, err
 	}
-	frame := b[:HeaderSize+ReportSize]
 	if !m.encode(frame[HeaderSize:]) {
-		return 0, errInval
+		return 0, sgwire.ErrInval
 	}
-	putHeader(frame, MsgReport, ReportSize, seq)
 	return len(frame), nil
 }
 
@@ -476,14 +291,13 @@ func (m *Report) EncodeFrame(b []byte, seq uint32) (int, error) {
 // a rule of the wire (an enum out of range, a string without a NUL, a Len past its Data). It
 // never allocates.
 func (m *Ping) EncodeFrame(b []byte, seq uint32) (int, error) {
-	if len(b) < HeaderSize+PingSize {
-		return 0, errNoSpace
+	frame, err := proto.StartFrame(b, uint16(MsgPing), PingSize, seq)
+	if err != nil {
+		return 0, err
 	}
-	frame := b[:HeaderSize+PingSize]
 	if !m.encode(frame[HeaderSize:]) {
-		return 0, errInval
+		return 0, sgwire.ErrInval
 	}
-	putHeader(frame, MsgPing, PingSize, seq)
 	return len(frame), nil
 }
 
@@ -496,40 +310,35 @@ func (m *Ping) EncodeFrame(b []byte, seq uint32) (int, error) {
 // bound or non-zero bytes past the length. On error the type is 0 and out's field may be partly
 // written.
 func DecodeFrame(b []byte, accept Direction, out *Msg) (MsgType, error) {
-	if len(b) < HeaderSize {
-		return 0, errBadMsg
-	}
-	t, size, err := checkHeader(b[:HeaderSize], accept)
+	return out.decode(proto.CheckFrame(b, accept))
+}
+
+// decode reads the payload p of a frame of type t, whose header sgwire checked, into m's field
+// for t and sets m.Seq to seq; an error err of that check is returned as it is.
+func (m *Msg) decode(t uint16, p []byte, seq uint32, err error) (MsgType, error) {
 	if err != nil {
 		return 0, err
 	}
-	if len(b) != HeaderSize+size {
-		return 0, errBadMsg
-	}
-	if !decodePayload(t, b[HeaderSize:], out) {
-		return 0, errBadMsg
-	}
-	out.Seq = get32(b[12:])
-	return t, nil
-}
-
-// decodePayload reads p, exactly the payload size of t, into out's field for t.
-func decodePayload(t MsgType, p []byte, out *Msg) bool {
-	switch t {
+	ok := false
+	switch MsgType(t) {
 	case MsgLog:
-		return out.Log.decode(p)
+		ok = m.Log.decode(p)
 	case MsgHello:
-		return out.Hello.decode(p)
+		ok = m.Hello.decode(p)
 	case MsgRequest:
-		return out.Request.decode(p)
+		ok = m.Request.decode(p)
 	case MsgReply:
-		return out.Reply.decode(p)
+		ok = m.Reply.decode(p)
 	case MsgReport:
-		return out.Report.decode(p)
+		ok = m.Report.decode(p)
 	case MsgPing:
-		return out.Ping.decode(p)
+		ok = m.Ping.decode(p)
 	}
-	return false
+	if !ok {
+		return 0, sgwire.ErrBadMsg
+	}
+	m.Seq = seq
+	return MsgType(t), nil
 }
 
 // EncodeFrame writes the field of m that t names as one frame with sequence number m.Seq, as
@@ -550,31 +359,5 @@ func (m *Msg) EncodeFrame(t MsgType, b []byte) (int, error) {
 	case MsgPing:
 		return m.Ping.EncodeFrame(b, m.Seq)
 	}
-	return 0, errInval
-}
-
-// putHeader writes the header of a frame of type t with a size-byte payload.
-func putHeader(b []byte, t MsgType, size int, seq uint32) {
-	put32(b[0:], Magic)
-	put16(b[4:], Version)
-	put16(b[6:], uint16(t))
-	put32(b[8:], uint32(size))
-	put32(b[12:], seq)
-}
-
-// checkHeader validates a header, HeaderSize bytes, before any payload is read (Conn reads no
-// payload of a bad header) and returns the frame's type and payload size.
-func checkHeader(h []byte, accept Direction) (MsgType, int, error) {
-	if get32(h[0:]) != Magic {
-		return 0, 0, errBadMsg
-	}
-	if get16(h[4:]) != Version {
-		return 0, 0, errProto
-	}
-	t := MsgType(get16(h[6:]))
-	size, dir := t.wire()
-	if size < 0 || dir&accept == 0 || get32(h[8:]) != uint32(size) {
-		return 0, 0, errBadMsg
-	}
-	return t, size, nil
+	return 0, sgwire.ErrInval
 }

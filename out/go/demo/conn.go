@@ -5,20 +5,20 @@
 package demo
 
 import (
-	"syscallgen.local/go/rawsys"
+	"syscallgen.local/go/sgwire"
 )
 
 // Side is the end of the pipes a Conn is: it decides which messages the Conn receives and which
 // it may send.
-type Side uint8
+type Side = sgwire.Side
 
 // The two sides.
 const (
 	// SideHelper is the Go helper: it receives ToHelper messages and sends ToKernel ones.
-	SideHelper Side = iota + 1
+	SideHelper = sgwire.SideHelper
 	// SideKernel plays the driver's part, as a test does: it receives ToKernel messages and sends
 	// ToHelper ones.
-	SideKernel
+	SideKernel = sgwire.SideKernel
 )
 
 // Conn carries frames over a pair of blocking file descriptors with raw system calls. Its
@@ -26,22 +26,14 @@ const (
 // another sends; two senders at once need a lock of their own. After an error other than EINTR's
 // (retried) the stream may be out of step: close it.
 type Conn struct {
-	rfd, wfd   int
-	recv, send Direction
-	rbuf       [MaxFrame]byte
-	wbuf       [MaxFrame]byte
+	conn sgwire.Conn
 }
 
 // NewConn returns a Conn reading frames from rfd and writing them to wfd as side. Any other
 // side value makes a Conn that receives and sends nothing.
 func NewConn(rfd, wfd int, side Side) *Conn {
-	c := &Conn{rfd: rfd, wfd: wfd}
-	switch side {
-	case SideHelper:
-		c.recv, c.send = ToHelper, ToKernel
-	case SideKernel:
-		c.recv, c.send = ToKernel, ToHelper
-	}
+	c := new(Conn)
+	c.conn.Init(&proto, rfd, wfd, side)
 	return c
 }
 
@@ -53,20 +45,7 @@ func Helper() *Conn { return NewConn(0, 1, SideHelper) }
 // failing with EBADMSG (or EPROTO) before reading the payload of a bad one, then reads exactly the
 // payload and decodes it as DecodeFrame does. Short reads and EINTR are retried; end of file, even
 // in mid-frame, is EPIPE.
-func (c *Conn) Recv(out *Msg) (MsgType, error) {
-	if err := c.readFull(c.rbuf[:HeaderSize]); err != nil {
-		return 0, err
-	}
-	_, size, err := checkHeader(c.rbuf[:HeaderSize], c.recv)
-	if err != nil {
-		return 0, err
-	}
-	frame := c.rbuf[:HeaderSize+size]
-	if err := c.readFull(frame[HeaderSize:]); err != nil {
-		return 0, err
-	}
-	return DecodeFrame(frame, c.recv, out)
-}
+func (c *Conn) Recv(out *Msg) (MsgType, error) { return out.decode(c.conn.Recv()) }
 
 // Log sends a log message at level, text cut to 239 bytes (or at a NUL), with
 // sequence number 0: the driver prints it, so a helper logs without a stray byte on its pipe.
@@ -80,112 +59,35 @@ func (c *Conn) Log(level LogLevel, text string) error {
 // SendLog sends m as one frame with sequence number seq, in one write unless the pipe takes it in
 // pieces. EINVAL if this side may not send a Log, or as EncodeFrame.
 func (c *Conn) SendLog(seq uint32, m *Log) error {
-	if _, dir := MsgLog.wire(); c.send&dir == 0 {
-		return errInval
-	}
-	n, err := m.EncodeFrame(c.wbuf[:], seq)
-	if err != nil {
-		return err
-	}
-	return c.writeAll(c.wbuf[:n])
+	return c.conn.Send(m.EncodeFrame(c.conn.SendBuffer(), seq))
 }
 
 // SendHello sends m as one frame with sequence number seq, in one write unless the pipe takes it in
 // pieces. EINVAL if this side may not send a Hello, or as EncodeFrame.
 func (c *Conn) SendHello(seq uint32, m *Hello) error {
-	if _, dir := MsgHello.wire(); c.send&dir == 0 {
-		return errInval
-	}
-	n, err := m.EncodeFrame(c.wbuf[:], seq)
-	if err != nil {
-		return err
-	}
-	return c.writeAll(c.wbuf[:n])
+	return c.conn.Send(m.EncodeFrame(c.conn.SendBuffer(), seq))
 }
 
 // SendRequest sends m as one frame with sequence number seq, in one write unless the pipe takes it in
 // pieces. EINVAL if this side may not send a Request, or as EncodeFrame.
 func (c *Conn) SendRequest(seq uint32, m *Request) error {
-	if _, dir := MsgRequest.wire(); c.send&dir == 0 {
-		return errInval
-	}
-	n, err := m.EncodeFrame(c.wbuf[:], seq)
-	if err != nil {
-		return err
-	}
-	return c.writeAll(c.wbuf[:n])
+	return c.conn.Send(m.EncodeFrame(c.conn.SendBuffer(), seq))
 }
 
 // SendReply sends m as one frame with sequence number seq, in one write unless the pipe takes it in
 // pieces. EINVAL if this side may not send a Reply, or as EncodeFrame.
 func (c *Conn) SendReply(seq uint32, m *Reply) error {
-	if _, dir := MsgReply.wire(); c.send&dir == 0 {
-		return errInval
-	}
-	n, err := m.EncodeFrame(c.wbuf[:], seq)
-	if err != nil {
-		return err
-	}
-	return c.writeAll(c.wbuf[:n])
+	return c.conn.Send(m.EncodeFrame(c.conn.SendBuffer(), seq))
 }
 
 // SendReport sends m as one frame with sequence number seq, in one write unless the pipe takes it in
 // pieces. EINVAL if this side may not send a Report, or as EncodeFrame.
 func (c *Conn) SendReport(seq uint32, m *Report) error {
-	if _, dir := MsgReport.wire(); c.send&dir == 0 {
-		return errInval
-	}
-	n, err := m.EncodeFrame(c.wbuf[:], seq)
-	if err != nil {
-		return err
-	}
-	return c.writeAll(c.wbuf[:n])
+	return c.conn.Send(m.EncodeFrame(c.conn.SendBuffer(), seq))
 }
 
 // SendPing sends m as one frame with sequence number seq, in one write unless the pipe takes it in
 // pieces. EINVAL if this side may not send a Ping, or as EncodeFrame.
 func (c *Conn) SendPing(seq uint32, m *Ping) error {
-	if _, dir := MsgPing.wire(); c.send&dir == 0 {
-		return errInval
-	}
-	n, err := m.EncodeFrame(c.wbuf[:], seq)
-	if err != nil {
-		return err
-	}
-	return c.writeAll(c.wbuf[:n])
-}
-
-// readFull fills b from the read fd, retrying short reads and EINTR.
-func (c *Conn) readFull(b []byte) error {
-	for len(b) > 0 {
-		n, err := rawsys.Read(c.rfd, b)
-		switch {
-		case err == rawsys.EINTR:
-			continue
-		case err != nil:
-			return err
-		case n <= 0:
-			return errPipe
-		}
-		b = b[n:]
-	}
-	return nil
-}
-
-// writeAll writes b to the write fd, retrying short writes and EINTR. A frame is at most
-// PIPE_BUF bytes, so a pipe takes it whole unless a signal cuts the write short.
-func (c *Conn) writeAll(b []byte) error {
-	for len(b) > 0 {
-		n, err := rawsys.Write(c.wfd, b)
-		switch {
-		case err == rawsys.EINTR:
-			continue
-		case err != nil:
-			return err
-		case n <= 0:
-			return errIO
-		}
-		b = b[n:]
-	}
-	return nil
+	return c.conn.Send(m.EncodeFrame(c.conn.SendBuffer(), seq))
 }

@@ -6,6 +6,10 @@
 // and its Go helper.
 package demo
 
+import (
+	"syscallgen.local/go/sgwire"
+)
+
 // Frame constants. Every integer on the wire is little-endian, on every arch.
 const (
 	// Magic starts every frame.
@@ -14,16 +18,16 @@ const (
 	Version uint16 = 1
 	// HeaderSize is the size of the frame header: magic u32, version u16, type u16, payload
 	// length u32, seq u32.
-	HeaderSize = 16
+	HeaderSize = sgwire.HeaderSize
 	// MaxPayload is the largest payload of any message.
 	MaxPayload = 248
 	// MaxFrame is the largest frame of any message; validation keeps it within PIPE_BUF (4096),
 	// so one write of a frame to a pipe is atomic.
-	MaxFrame = 264
+	MaxFrame = HeaderSize + MaxPayload
 )
 
-// A compile-time check that any frame fits the Conn's buffers: a negative uint is an error.
-const _ = uint(MaxFrame - HeaderSize - MaxPayload)
+// A compile-time check that any frame fits sgwire's buffers: a negative uint is an error.
+const _ = uint(sgwire.MaxFrame - MaxFrame)
 
 // Payload sizes, in bytes: a frame's length field must be its type's.
 const (
@@ -36,14 +40,14 @@ const (
 )
 
 // Direction is a set of the ways a message may travel.
-type Direction uint8
+type Direction = sgwire.Direction
 
 // The two directions; a message sent both ways has both.
 const (
 	// ToKernel is the way of messages the helper sends to the driver.
-	ToKernel Direction = 1 << iota
+	ToKernel = sgwire.ToKernel
 	// ToHelper is the way of messages the driver sends to the helper.
-	ToHelper
+	ToHelper = sgwire.ToHelper
 )
 
 // MsgType is the type field of a frame header: which message the payload holds.
@@ -59,10 +63,13 @@ const (
 	MsgPing    MsgType = 5
 )
 
+// proto is the protocol as sgwire checks frame headers against it.
+var proto = sgwire.Protocol{Magic: Magic, Version: Version, Message: wire}
+
 // wire returns the payload size and the directions of messages of type t; size -1 for a type
 // this protocol does not have.
-func (t MsgType) wire() (size int, dir Direction) {
-	switch t {
+func wire(t uint16) (size int, dir Direction) {
+	switch MsgType(t) {
 	case MsgLog:
 		return LogSize, ToKernel
 	case MsgHello:

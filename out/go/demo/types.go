@@ -4,44 +4,48 @@
 
 package demo
 
+import (
+	"syscallgen.local/go/sgwire"
+)
+
 // String31 holds a string field of at most 31 bytes in place, NUL included, so a message
 // carries its text without a pointer and decoding it copies instead of allocating.
 type String31 [32]byte
 
 // Set stores s, cut at 31 bytes or at a NUL in it, and reports whether all of s was stored.
-func (t *String31) Set(s string) bool { return setText(t[:], s) }
+func (t *String31) Set(s string) bool { return sgwire.SetText(t[:], s) }
 
 // Bytes returns the text up to its NUL: a view of t, not a copy.
-func (t *String31) Bytes() []byte { return textBytes(t[:]) }
+func (t *String31) Bytes() []byte { return sgwire.TextBytes(t[:]) }
 
 // String returns a copy of the text; unlike Bytes it allocates.
-func (t String31) String() string { return string(textBytes(t[:])) }
+func (t String31) String() string { return string(sgwire.TextBytes(t[:])) }
 
 // String127 holds a string field of at most 127 bytes in place, NUL included, so a message
 // carries its text without a pointer and decoding it copies instead of allocating.
 type String127 [128]byte
 
 // Set stores s, cut at 127 bytes or at a NUL in it, and reports whether all of s was stored.
-func (t *String127) Set(s string) bool { return setText(t[:], s) }
+func (t *String127) Set(s string) bool { return sgwire.SetText(t[:], s) }
 
 // Bytes returns the text up to its NUL: a view of t, not a copy.
-func (t *String127) Bytes() []byte { return textBytes(t[:]) }
+func (t *String127) Bytes() []byte { return sgwire.TextBytes(t[:]) }
 
 // String returns a copy of the text; unlike Bytes it allocates.
-func (t String127) String() string { return string(textBytes(t[:])) }
+func (t String127) String() string { return string(sgwire.TextBytes(t[:])) }
 
 // String239 holds a string field of at most 239 bytes in place, NUL included, so a message
 // carries its text without a pointer and decoding it copies instead of allocating.
 type String239 [240]byte
 
 // Set stores s, cut at 239 bytes or at a NUL in it, and reports whether all of s was stored.
-func (t *String239) Set(s string) bool { return setText(t[:], s) }
+func (t *String239) Set(s string) bool { return sgwire.SetText(t[:], s) }
 
 // Bytes returns the text up to its NUL: a view of t, not a copy.
-func (t *String239) Bytes() []byte { return textBytes(t[:]) }
+func (t *String239) Bytes() []byte { return sgwire.TextBytes(t[:]) }
 
 // String returns a copy of the text; unlike Bytes it allocates.
-func (t String239) String() string { return string(textBytes(t[:])) }
+func (t String239) String() string { return string(sgwire.TextBytes(t[:])) }
 
 // Bytes200 holds a bytes field of at most 200 bytes in place: the first Len bytes of Data.
 // A message carries it without a pointer, so decoding copies instead of allocating.
@@ -51,10 +55,10 @@ type Bytes200 struct {
 }
 
 // Set stores p, cut at 200 bytes, and reports whether all of p was stored.
-func (d *Bytes200) Set(p []byte) bool { return setBlob(&d.Len, d.Data[:], p) }
+func (d *Bytes200) Set(p []byte) bool { return sgwire.SetBlob(&d.Len, d.Data[:], p) }
 
 // Bytes returns the first Len bytes of Data (all of it if Len is too large): a view, not a copy.
-func (d *Bytes200) Bytes() []byte { return blobBytes(d.Len, d.Data[:]) }
+func (d *Bytes200) Bytes() []byte { return sgwire.BlobBytes(d.Len, d.Data[:]) }
 
 // Range is the struct range, 16 bytes on the wire. A byte range.
 type Range struct {

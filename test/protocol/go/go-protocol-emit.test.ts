@@ -9,7 +9,7 @@ import { execCapture, describeFailure } from "../../support/exec.js";
 import { goEnv } from "../../support/go-harness.js";
 import { goLimit } from "../../support/limit.js";
 import { demoIR } from "./demo-ir.js";
-import { createProtocolModule, demoGoFiles, RAWSYS_IMPORT, type ProtocolModule } from "./protocol-module.js";
+import { createProtocolModule, demoGoFiles, GO_IMPORT_PREFIX, type ProtocolModule } from "./protocol-module.js";
 import { shapesIR } from "./shapes-ir.js";
 
 describe("emitGoProtocol(demo)", () => {
@@ -23,22 +23,22 @@ describe("emitGoProtocol(demo)", () => {
     }
   });
 
-  test("imports nothing but rawsys", () => {
+  test("imports nothing but the runtime, sgwire", () => {
     const imports = files.flatMap((f) => [...f.content.matchAll(/^\t(?:\w+ )?"([^"]+)"$/gm)].map((m) => m[1]));
-    expect(new Set(imports)).toEqual(new Set(["rt/rawsys"]));
+    expect(new Set(imports)).toEqual(new Set(["rt/sgwire"]));
   });
 
-  test("names a rawsys import path that does not end in rawsys explicitly", () => {
-    const conn = emitGoProtocol(demoIR(), { rawsysImport: "example.com/sys/raw" }).find((f) => f.path.endsWith("conn.go"))!;
-    expect(conn.content).toContain('\trawsys "example.com/sys/raw"\n');
+  test("imports sgwire from the go/ folder's import path", () => {
+    const conn = emitGoProtocol(demoIR(), { goImportPrefix: "example.com/helper/gen/go" }).find((f) => f.path.endsWith("conn.go"))!;
+    expect(conn.content).toContain('\t"example.com/helper/gen/go/sgwire"\n');
   });
 
   test("rejects spec names that clash in Go", () => {
     const ir = demoIR();
     const clash = { ...ir, messages: [...ir.messages, { ...ir.messages[1]!, name: "msg", id: 99 }] };
-    expect(() => emitGoProtocol(clash, { rawsysImport: "rt/rawsys" })).toThrow(/message `msg` and the package's own Msg are both the Go name Msg in package demo/);
+    expect(() => emitGoProtocol(clash, { goImportPrefix: "rt" })).toThrow(/message `msg` and the package's own Msg are both the Go name Msg in package demo/);
     const fields = { ...ir, messages: [{ ...ir.messages[1]!, fields: [...ir.messages[1]!.fields, { ...ir.messages[1]!.fields[0]!, name: "encode_frame" }] }] };
-    expect(() => emitGoProtocol(fields, { rawsysImport: "rt/rawsys" })).toThrow(/field `hello.encode_frame` and the method EncodeFrame are both the Go name EncodeFrame in struct Hello/);
+    expect(() => emitGoProtocol(fields, { goImportPrefix: "rt" })).toThrow(/field `hello.encode_frame` and the method EncodeFrame are both the Go name EncodeFrame in struct Hello/);
   });
 });
 
@@ -46,18 +46,18 @@ describe("the generated demo and shapes packages", () => {
   let mod: ProtocolModule;
   beforeAll(() => {
     // The shapes package rides along: every nesting the codec prints, vetted with the demo.
-    mod = createProtocolModule(false, "vet", emitGoProtocol(shapesIR(), { rawsysImport: RAWSYS_IMPORT }));
+    mod = createProtocolModule(false, "vet", emitGoProtocol(shapesIR(), { goImportPrefix: GO_IMPORT_PREFIX }));
   });
   afterAll(() => mod?.dispose());
 
   test("is gofmt-clean", async () => {
-    const r = await execCapture("gofmt", ["-l", mod.pkgDir, `${mod.root}/shapes`]);
+    const r = await execCapture("gofmt", ["-l", mod.pkgDir, `${mod.root}/shapes`, `${mod.root}/sgwire`]);
     expect(r.code, describeFailure("gofmt -l", r)).toBe(0);
     expect(r.stdout, describeFailure("gofmt -l", r)).toBe("");
   });
 
   test.concurrent.each(GOARCHES)("go vet GOARCH=%s", async (arch) => {
-    const r = await goLimit(() => execCapture("go", ["vet", "./demo", "./shapes"], { cwd: mod.root, env: goEnv(arch), timeoutMs: 10 * 60_000 }));
+    const r = await goLimit(() => execCapture("go", ["vet", "./demo", "./shapes", "./sgwire"], { cwd: mod.root, env: goEnv(arch), timeoutMs: 10 * 60_000 }));
     if (r.code !== 0) throw new Error(describeFailure(`go vet ${arch}`, r));
   });
 });

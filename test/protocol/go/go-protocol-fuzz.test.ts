@@ -1,6 +1,7 @@
 /**
  * FuzzDecodeFrame: its committed seed corpus is in step with the vectors and malformed frames
  * (SYSCALLGEN_UPDATE_CORPUS=1 rewrites it), and 15 seconds of native fuzzing find no crasher.
+ * FuzzCheckFrame, sgwire's own (its corpus is checked by its Go test TestSeedCorpus), gets 10.
  */
 import { describe, expect, test } from "vitest";
 import { describeFailure, execCapture } from "../../support/exec.js";
@@ -8,6 +9,7 @@ import { goEnv } from "../../support/go-harness.js";
 import { goLimit } from "../../support/limit.js";
 import { committedCorpus, CORPUS_DIR, seedCorpus, writeCorpus } from "./fuzz-corpus.js";
 import { createProtocolModule } from "./protocol-module.js";
+import { createSgwireModule } from "./sgwire-module.js";
 
 /** The exec count of a `go test -fuzz` run: the last `execs: N` the fuzzer printed. */
 export function fuzzExecs(output: string): number {
@@ -34,6 +36,20 @@ describe("FuzzDecodeFrame", () => {
     const execs = fuzzExecs(r.stdout);
     console.log(`FuzzDecodeFrame: ${execs} execs in 15 s\n${r.stdout.split("\n").slice(-6).join("\n")}`);
     // On failure the module stays: the crasher is in rt/demo/testdata/fuzz/FuzzDecodeFrame/.
+    if (r.code !== 0 || /--- FAIL/.test(r.stdout)) throw new Error(describeFailure(`fuzzing (module kept at ${mod.root})`, r));
+    mod.dispose();
+    expect(execs).toBeGreaterThan(10_000);
+  });
+});
+
+describe("FuzzCheckFrame (sgwire)", () => {
+  test("10 s of native fuzzing find no crasher", async () => {
+    const mod = createSgwireModule("fuzz");
+    const args = ["test", "-run=^$", "-fuzz=^FuzzCheckFrame$", "-fuzztime=10s", "./sgwire"];
+    const r = await goLimit(() => execCapture("go", args, { cwd: mod.root, env: goEnv("amd64"), timeoutMs: 5 * 60_000 }));
+    const execs = fuzzExecs(r.stdout);
+    console.log(`FuzzCheckFrame: ${execs} execs in 10 s\n${r.stdout.split("\n").slice(-6).join("\n")}`);
+    // On failure the module stays: the crasher is in sgwire/testdata/fuzz/FuzzCheckFrame/.
     if (r.code !== 0 || /--- FAIL/.test(r.stdout)) throw new Error(describeFailure(`fuzzing (module kept at ${mod.root})`, r));
     mod.dispose();
     expect(execs).toBeGreaterThan(10_000);

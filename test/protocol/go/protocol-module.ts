@@ -1,7 +1,8 @@
 /**
  * The throwaway Go module `rt` the protocol tests build: the generated demo package at rt/demo,
- * the rawsys package it imports at rt/rawsys, and optionally the Go tests with their test data
- * (golden vectors, malformed frames, the committed fuzz seed corpus).
+ * the runtime it imports at rt/sgwire, as gen copies it, the rawsys package that imports at
+ * rt/rawsys, and optionally the Go tests with their test data (golden vectors, malformed frames,
+ * the committed fuzz seed corpus).
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -9,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GeneratedFile } from "../../../generator/core/generated-file.js";
 import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
+import { goRuntimeFiles } from "../../../generator/protocol/runtime/go-runtime.js";
 import { goFiles } from "../../support/go-module.js";
 import { packageDir } from "../../support/paths.js";
 import { demoIR } from "./demo-ir.js";
@@ -18,12 +20,15 @@ import { malformedFrames } from "./malformed-frames.js";
 /** This directory: the Go tests and their committed testdata. */
 export const PROTOCOL_GO_TESTS = path.dirname(fileURLToPath(import.meta.url));
 
-/** The import path the tests give the emitter for rawsys. */
-export const RAWSYS_IMPORT = "rt/rawsys";
+/** The import path of the test module's go/ folder: the module itself. */
+export const GO_IMPORT_PREFIX = "rt";
+
+/** The import path of rawsys in the test module. */
+export const RAWSYS_IMPORT = `${GO_IMPORT_PREFIX}/rawsys`;
 
 /** The demo package as the emitter prints it for the test module. */
 export function demoGoFiles(): GeneratedFile[] {
-  return emitGoProtocol(demoIR(), { rawsysImport: RAWSYS_IMPORT });
+  return emitGoProtocol(demoIR(), { goImportPrefix: GO_IMPORT_PREFIX });
 }
 
 /** A module on disk; `dispose` removes it. */
@@ -35,8 +40,8 @@ export interface ProtocolModule {
 }
 
 /**
- * Writes the module into a fresh temporary directory: the demo package, the Go tests when
- * `withTests`, and `extra` generated files (another protocol's package) beside it.
+ * Writes the module into a fresh temporary directory: the demo package and sgwire, the Go tests
+ * when `withTests`, and `extra` generated files (another protocol's package) beside them.
  */
 export function createProtocolModule(withTests: boolean, label: string, extra: GeneratedFile[] = []): ProtocolModule {
   const root = mkdtempSync(path.join(os.tmpdir(), `syscallgen-proto-${label}-`));
@@ -55,7 +60,7 @@ function fillModule(root: string, withTests: boolean, extra: GeneratedFile[]): v
   const rawsys = path.join(root, "rawsys");
   mkdirSync(rawsys);
   for (const f of goFiles(packageDir()).filter((f) => !f.endsWith("_test.go"))) copyFileSync(path.join(packageDir(), f), path.join(rawsys, f));
-  for (const f of [...demoGoFiles(), ...extra]) {
+  for (const f of [...demoGoFiles(), ...goRuntimeFiles(RAWSYS_IMPORT), ...extra]) {
     // go/demo/x.go -> rt/demo/x.go
     const to = path.join(root, ...f.path.split("/").slice(1));
     mkdirSync(path.dirname(to), { recursive: true });

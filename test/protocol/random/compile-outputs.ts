@@ -7,6 +7,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import type { GeneratedFile } from "../../../generator/core/generated-file.js";
+import { goRuntimeFiles, goRuntimePackage } from "../../../generator/protocol/runtime/go-runtime.js";
+import { cRuntimeFile } from "../../../generator/protocol/runtime/c-runtime.js";
 import { describeFailure, execCapture } from "../../support/exec.js";
 import { goEnv } from "../../support/go-harness.js";
 import { goFiles } from "../../support/go-module.js";
@@ -36,9 +38,21 @@ function write(file: string, content: string): void {
   writeFileSync(file, content);
 }
 
+/** The protocol's own C header among its files (not the runtime's, which generate() returns too). */
+function protocolHeader(o: ProtocolOutput): GeneratedFile {
+  const runtime = cRuntimeFile().path;
+  return o.files.find((f) => f.path.startsWith("c/") && f.path !== runtime)!;
+}
+
+/** The C runtime the header includes, beside it, as gen writes it. */
+function writeRuntime(dir: string): void {
+  const runtime = cRuntimeFile();
+  write(path.join(dir, path.basename(runtime.path)), runtime.content);
+}
+
 /**
  * Compiles each header in user space, included twice (its guard must hold) from a file in its
- * own directory, that directory on the include path as `-I out/c` would put it.
+ * own directory beside sgwire.h, that directory on the include path as `-I out/c` would put it.
  */
 export async function compileHeaders(root: string, outputs: ProtocolOutput[], jobs = 2): Promise<CompileFailure[]> {
   const limit = createLimiter(jobs);
@@ -46,9 +60,10 @@ export async function compileHeaders(root: string, outputs: ProtocolOutput[], jo
   await Promise.all(
     outputs.map((o) =>
       limit(async () => {
-        const header = o.files.find((f) => f.path.startsWith("c/"))!;
+        const header = protocolHeader(o);
         const dir = path.join(root, "c", o.label);
         write(path.join(dir, path.basename(header.path)), header.content);
+        writeRuntime(dir);
         const include = `#include "${path.basename(header.path)}"\n`;
         write(path.join(dir, "use.c"), `${include}${include}`);
         const r = await execCapture("gcc", ["-std=gnu11", "-Wall", "-Wextra", "-Werror", "-I", dir, "-c", path.join(dir, "use.c"), "-o", "/dev/null"], { timeoutMs: 60_000 });
@@ -61,8 +76,8 @@ export async function compileHeaders(root: string, outputs: ProtocolOutput[], jo
 
 /**
  * Checks every Go package is gofmt-clean, then vets them in one module `rt` beside the generated
- * rawsys package with one `go vet ./...`: one process type-checks them all, far faster than one
- * vet per package.
+ * rawsys package and the runtime sgwire with one `go vet ./...`: one process type-checks them
+ * all, far faster than one vet per package.
  */
 export async function vetGoPackages(root: string, outputs: ProtocolOutput[]): Promise<string | null> {
   const mod = path.join(root, "go");
@@ -71,8 +86,10 @@ export async function vetGoPackages(root: string, outputs: ProtocolOutput[]): Pr
     mkdirSync(path.join(mod, "rawsys"), { recursive: true });
     copyFileSync(path.join(packageDir(), f), path.join(mod, "rawsys", f));
   }
-  // go/<name>/x.go -> rt/<label>/<name>/x.go: two specs may share a protocol name.
-  for (const o of outputs) for (const f of o.files.filter((f) => f.path.startsWith("go/"))) write(path.join(mod, o.label, f.path.slice(3)), f.content);
+  // go/<name>/x.go -> rt/<label>/<name>/x.go: two specs may share a protocol name. The runtime
+  // they all import is rt/sgwire, once.
+  for (const o of outputs) for (const f of o.files.filter((f) => f.path.startsWith("go/") && !f.path.startsWith(`go/${goRuntimePackage}/`))) write(path.join(mod, o.label, f.path.slice(3)), f.content);
+  for (const f of goRuntimeFiles("rt/rawsys")) write(path.join(mod, f.path.slice(3)), f.content);
   const fmt = await execCapture("gofmt", ["-l", "."], { cwd: mod, timeoutMs: 5 * 60_000 });
   if (fmt.code !== 0 || fmt.stdout !== "") return `gofmt -l: files gofmt would change:\n${fmt.output}`;
   const r = await execCapture("go", ["vet", "./..."], { cwd: mod, env: goEnv("amd64"), timeoutMs: 10 * 60_000 });
@@ -87,9 +104,10 @@ export async function kbuildHeaders(root: string, kbuild: string, outputs: Proto
   const dir = path.join(root, "kmod");
   const objects: string[] = [];
   for (const o of outputs) {
-    const header = o.files.find((f) => f.path.startsWith("c/"))!;
+    const header = protocolHeader(o);
     const name = `k_${o.label}`;
     write(path.join(dir, o.label, path.basename(header.path)), header.content);
+    writeRuntime(path.join(dir, o.label));
     write(
       path.join(dir, `${name}.c`),
       [

@@ -53,7 +53,7 @@ test(`random protocol specs (seed ${seed}): every accepted one compiles in C, Go
       }
       const label = path.basename(file.file, ".ts");
       try {
-        outputs.push({ label, files: [emitCHeader(ir), ...emitGoProtocol(ir, { rawsysImport: "rt/rawsys" })] });
+        outputs.push({ label, files: [emitCHeader(ir), ...emitGoProtocol(ir, { goImportPrefix: "rt" })] });
       } catch (e) {
         emitFailures.push(`${file.file}: ${(e as Error).message}`);
       }

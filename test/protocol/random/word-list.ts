@@ -1,11 +1,14 @@
 /**
  * The words random specs take their names from: ones a user would pick, and every name the
- * generated code uses itself, read from the demo's generated C and Go rather than listed by hand,
+ * generated code uses itself, read from the demo's generated C and Go (and the C and Go runtimes
+ * copied beside them) rather than listed by hand,
  * so a helper added to the output is a candidate spec name the next run.
  */
 import { emitCHeader } from "../../../generator/protocol/print-c/c-emit.js";
 import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
 import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
+import { goRuntimeFiles } from "../../../generator/protocol/runtime/go-runtime.js";
+import { cRuntimeFile } from "../../../generator/protocol/runtime/c-runtime.js";
 import demo from "../../../specs/protocols/demo.js";
 
 /** Names people give protocols, messages, structs, enums and fields. */
@@ -20,12 +23,12 @@ export const userWords = [
 
 /**
  * Identifier words of the demo's generated output: each identifier without the demo prefix, in
- * snake_case (`decodePayload` is `decode_payload`, `__demo_wire_put_u8` is `wire_put_u8`), and
+ * snake_case (`decodePayload` is `decode_payload`, `__demo_put_range` is `put_range`), and
  * each of its parts on its own.
  */
 export function generatedWords(): string[] {
   const ir = layoutProtocol(demo);
-  const text = [emitCHeader(ir), ...emitGoProtocol(ir, { rawsysImport: "rt/rawsys" })].map((f) => f.content).join("\n");
+  const text = [emitCHeader(ir), ...emitGoProtocol(ir, { goImportPrefix: "rt" }), ...goRuntimeFiles("rt/rawsys"), cRuntimeFile()].map((f) => f.content).join("\n");
   const words = new Set<string>();
   for (const [identifier] of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
     const parts = identifier

@@ -1,9 +1,9 @@
 /**
  * A real round trip over real pipes: the C peer (user-space side of the generated demo.h) starts
- * the Go helper (the generated demo and rawsys packages) on fds 0 and 1 as the User Mode Driver
- * does, and every golden vector crosses in each direction its message may travel, each checked
- * field by field at the far end. Natively on amd64, and on big-endian s390x under qemu-user, where
- * the two ends must agree on the little-endian wire while neither's memory is.
+ * the Go helper (the generated demo, sgwire and rawsys packages) on fds 0 and 1 as the User Mode
+ * Driver does, and every golden vector crosses in each direction its message may travel, each
+ * checked field by field at the far end. Natively on amd64, and on big-endian s390x under
+ * qemu-user, where the two ends must agree on the little-endian wire while neither's memory is.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,7 +64,7 @@ describe("C peer <-> Go helper round trip over pipes, every vector both ways", (
     const mod = path.join(work, "gomod");
     mkdirSync(path.join(mod, "helper"), { recursive: true });
     writeFileSync(path.join(mod, "go.mod"), "module syscallgen.local/go\n\ngo 1.22\n");
-    for (const pkg of ["rawsys", "demo"]) cpSync(path.join(gen, "go", pkg), path.join(mod, pkg), { recursive: true });
+    for (const pkg of ["rawsys", "sgwire", "demo"]) cpSync(path.join(gen, "go", pkg), path.join(mod, pkg), { recursive: true });
     cpSync(path.join(here, "helper", "main.go"), path.join(mod, "helper", "main.go"));
     writeFileSync(path.join(mod, "helper", "expected.go"), goExpected(conversation));
   });

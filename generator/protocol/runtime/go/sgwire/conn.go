@@ -1,0 +1,111 @@
+//go:build linux
+
+package sgwire
+
+import "syscallgen.local/go/rawsys"
+
+// Side is the end of the pipes a Conn is: it decides which messages the Conn receives and which
+// it may send.
+type Side uint8
+
+// The two sides.
+const (
+	// SideHelper is the Go helper: it receives ToHelper messages and sends ToKernel ones.
+	SideHelper Side = iota + 1
+	// SideKernel plays the driver's part, as a test does: it receives ToKernel messages and sends
+	// ToHelper ones.
+	SideKernel
+)
+
+// Conn carries the frames of one protocol over a pair of blocking file descriptors with raw
+// system calls. Its buffers live inside it, so receiving and sending allocate nothing. One
+// goroutine may Recv while another sends; two senders at once need a lock of their own. After an
+// error other than EINTR's (retried) the stream may be out of step: close it.
+type Conn struct {
+	proto      *Protocol
+	rfd, wfd   int
+	recv, send Direction
+	rbuf       [MaxFrame]byte
+	wbuf       [MaxFrame]byte
+}
+
+// Init makes c a Conn of protocol p reading frames from rfd and writing them to wfd as side. Any
+// other side value makes a Conn that receives and sends nothing.
+func (c *Conn) Init(p *Protocol, rfd, wfd int, side Side) {
+	c.proto, c.rfd, c.wfd = p, rfd, wfd
+	c.recv, c.send = 0, 0
+	switch side {
+	case SideHelper:
+		c.recv, c.send = ToHelper, ToKernel
+	case SideKernel:
+		c.recv, c.send = ToKernel, ToHelper
+	}
+}
+
+// Recv reads one frame and returns its type, payload and sequence number. It reads the header
+// first and checks it as CheckHeader does, failing before reading the payload of a bad one, then
+// reads exactly the payload; the payload is a view of the Conn's buffer, good until the next
+// Recv. Short reads and EINTR are retried; end of file, even in mid-frame, is ErrPipe.
+func (c *Conn) Recv() (t uint16, payload []byte, seq uint32, err error) {
+	if err := c.readFull(c.rbuf[:HeaderSize]); err != nil {
+		return 0, nil, 0, err
+	}
+	t, size, err := c.proto.CheckHeader(c.rbuf[:HeaderSize], c.recv)
+	if err != nil {
+		return 0, nil, 0, err
+	}
+	frame := c.rbuf[:HeaderSize+size]
+	if err := c.readFull(frame[HeaderSize:]); err != nil {
+		return 0, nil, 0, err
+	}
+	return t, frame[HeaderSize:], Uint32(frame[offSeq:]), nil
+}
+
+// SendBuffer returns the buffer to encode a frame into for Send. A generated package sends a
+// message m with c.Send(m.EncodeFrame(c.SendBuffer(), seq)).
+func (c *Conn) SendBuffer() []byte { return c.wbuf[:] }
+
+// Send writes the frame just encoded at the start of SendBuffer's buffer, n bytes, in one write
+// unless the pipe takes it in pieces. It writes nothing when the encoder failed, returning its
+// error err as it is, or when this side may not send the frame's type (ErrInval).
+func (c *Conn) Send(n int, err error) error {
+	if err != nil {
+		return err
+	}
+	if n < HeaderSize || n > len(c.wbuf) {
+		return ErrInval
+	}
+	if _, dir := c.proto.Message(Uint16(c.wbuf[offType:])); c.send&dir == 0 {
+		return ErrInval
+	}
+	return c.writeAll(c.wbuf[:n])
+}
+
+// readFull fills b from the read fd, retrying short reads and EINTR.
+func (c *Conn) readFull(b []byte) error {
+	return transfer(rawsys.Read, c.rfd, b, ErrPipe)
+}
+
+// writeAll writes b to the write fd, retrying short writes and EINTR. A frame is at most
+// PIPE_BUF bytes, so a pipe takes it whole unless a signal cuts the write short.
+func (c *Conn) writeAll(b []byte) error {
+	return transfer(rawsys.Write, c.wfd, b, ErrIO)
+}
+
+// transfer moves all of b through op (rawsys.Read or rawsys.Write) on fd, retrying EINTR and
+// partial transfers; a transfer of nothing (the end of the pipe, for a read) is none.
+func transfer(op func(int, []byte) (int, error), fd int, b []byte, none error) error {
+	for len(b) > 0 {
+		n, err := op(fd, b)
+		switch {
+		case err == rawsys.EINTR:
+			continue
+		case err != nil:
+			return err
+		case n <= 0:
+			return none
+		}
+		b = b[n:]
+	}
+	return nil
+}
