@@ -10,10 +10,10 @@ import { loadSpecs, type SpecFile } from "./core/load-specs.js";
 import { specLanguageEntry } from "./core/package-root.js";
 import { specFolders, specInputs } from "./core/spec-files.js";
 import type { ProtocolIR } from "./protocol/ir.js";
-import { emitCHeader } from "./protocol/print-c/c-emit.js";
+import { emitC } from "./protocol/print-c/c-emit.js";
 import { emitGoProtocol } from "./protocol/print-go/go-emit.js";
 import { goRuntimeFiles, goRuntimePackage } from "./protocol/runtime/go-runtime.js";
-import { cRuntimeFile } from "./protocol/runtime/c-runtime.js";
+import { cRuntimeFiles } from "./protocol/runtime/c-runtime.js";
 import { resolveProtocols } from "./protocol/resolve/resolve-protocols.js";
 import type { ProtocolSpec } from "./protocol/spec/language.js";
 import { protocolSpecFiles, protocolSpecKinds } from "./protocol/spec/loaded.js";
@@ -109,11 +109,11 @@ export function generate(options: GenerateOptions = {}): GenerateResult {
   rejectPackageClash(protocolFiles, goPackage);
   const go = emitGo(irs, goPackage);
   const rawsysImport = `${options.goImportPrefix}/${goPackage}`;
-  const protocolOutput = protocols.flatMap((p) => [emitCHeader(p), ...emitGoProtocol(p, { goImportPrefix: options.goImportPrefix! })]);
+  const protocolOutput = protocols.flatMap((p) => [...emitC(p), ...emitGoProtocol(p, { goImportPrefix: options.goImportPrefix! })]);
   // The Go runtime the protocol packages import, once beside them.
   if (protocols.length > 0) protocolOutput.push(...goRuntimeFiles(rawsysImport));
   // The C runtime the protocol headers include, once beside them.
-  if (protocols.length > 0) protocolOutput.push(cRuntimeFile());
+  if (protocols.length > 0) protocolOutput.push(...cRuntimeFiles());
   const files = [...go.shared, ...wanted.flatMap((arch) => go.perArch.get(arch)!), ...protocolOutput];
   const allPaths = [...go.shared, ...[...go.perArch.values()].flat(), ...protocolOutput].map((f) => f.path).sort(compareStrings);
   return { files: files.sort((a, b) => compareStrings(a.path, b.path)), allPaths, inputs, irs, protocols };

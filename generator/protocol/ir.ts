@@ -53,6 +53,36 @@ export interface WireEnumIR {
   values: { name: string; value: number }[];
 }
 
+/**
+ * A call the driver makes of the helper: its request (a message travelling to the helper only)
+ * and its reply (one travelling to the kernel only), by message name, and its timeout.
+ */
+export interface CallIR {
+  name: string;
+  doc: string;
+  request: string;
+  reply: string;
+  timeoutMs: number;
+}
+
+/**
+ * The notifications of a protocol, by message name in type order: the messages that are no
+ * call's request or reply, the log message aside (the runtime prints it). A message sent both
+ * ways is in both lists.
+ */
+export interface NotificationsIR {
+  /** Sent by the helper: the driver's ops handle them. */
+  toKernel: string[];
+  /** Sent by the driver: the helper's Handlers handle them. */
+  toHelper: string[];
+}
+
+/** The heartbeat: the driver pings every intervalMs and restarts a helper silent for timeoutMs. */
+export interface LivenessIR {
+  intervalMs: number;
+  timeoutMs: number;
+}
+
 /** A protocol, fully laid out. */
 export interface ProtocolIR {
   name: string;
@@ -66,4 +96,8 @@ export interface ProtocolIR {
   messages: WireMessageIR[];
   /** The largest payload of any message. */
   maxPayload: number;
+  /** Calls in declaration order. */
+  calls: CallIR[];
+  notifications: NotificationsIR;
+  liveness: LivenessIR;
 }

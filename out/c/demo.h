@@ -8,12 +8,16 @@
  * static_asserts check on each arch the header is built for; the functions below encode, check
  * and decode them. The wire format, the frame header and the I/O on both sides (a struct file in
  * the kernel, a file descriptor in user space) are the runtime's, sgwire.h, which syscallgen
- * writes beside this header.
+ * writes beside this header. In the kernel the header also declares the API of the call runtime,
+ * which owns the helper: demo_helper.c defines it over sgwire_helper.c.
  */
 #ifndef _SYSCALLGEN_DEMO_H
 #define _SYSCALLGEN_DEMO_H
 
 #include "sgwire.h"
+#ifdef __KERNEL__
+#include "sgwire_helper.h"
+#endif
 
 #define DEMO_MAGIC		0x44454d4f
 #define DEMO_VERSION		1
@@ -954,10 +958,11 @@ struct demo_reader {
  * then checks all of it with demo_decode(). Only messages that travel to the kernel are
  * accepted.
  *
- * Return: the message type, -EPIPE at end of file (the helper exited), even inside a frame,
- * -EPROTO for another protocol version, -EBADMSG for a malformed frame (see demo_decode()),
- * or kernel_read()'s error. After -EBADMSG the stream is still in step if sgwire_check_header()
- * accepts the header in @r; after any other error it is out of step and should be dropped.
+ * Return: the message type; -EBADMSG for a malformed frame whose header was sound, skipped:
+ * the stream is still in step, and the next call reads the next frame; -EPROTO for a header
+ * refused (another protocol version, a bad magic, type or length): the stream is lost; -EPIPE at
+ * end of file (the helper exited), even inside a frame; or kernel_read()'s error. After any
+ * error but -EBADMSG the stream is out of step and the helper should be dropped.
  */
 static inline int demo_recv(struct file *from_umh, struct demo_reader *r, struct demo_msg *out)
 {
@@ -980,6 +985,121 @@ static inline void demo_printk_log(const struct demo_log *m)
 	sgwire_printk_log(m->level, m->text);
 }
 
+struct demo_helper;
+
+/**
+ * struct demo_ops - What the driver does with each notification the helper sends.
+ * @hello: handles each hello message (DEMO_MSG_HELLO).
+ * @report: handles each report message (DEMO_MSG_REPORT).
+ * @ping: handles each ping message (DEMO_MSG_PING).
+ *
+ * Called from the runtime's reader thread, one at a time, with the message checked and decoded
+ * into memory of the runtime's, valid until the op returns. An op may sleep briefly and never
+ * calls the runtime back; one left NULL drops its messages.
+ */
+struct demo_ops {
+	void (*hello)(struct demo_helper *h, const struct demo_hello *msg);
+	void (*report)(struct demo_helper *h, const struct demo_report *msg);
+	void (*ping)(struct demo_helper *h, const struct demo_ping *msg);
+};
+
+/**
+ * demo_helper_create() - Make the runtime of the demo protocol's helper, not started yet.
+ * @cfg: the driver's name, the helper's blob, the ops' private data and the limits; copied.
+ * @ops: the handlers of the notifications the helper sends; kept, so it must outlive the runtime.
+ *
+ * Everything the runtime uses is allocated here: nothing is allocated later on behalf of the
+ * helper or of callers.
+ *
+ * Return: the runtime, or an ERR_PTR() on failure.
+ */
+struct demo_helper *demo_helper_create(const struct sgwire_helper_config *cfg,
+				       const struct demo_ops *ops);
+
+/**
+ * demo_helper_start() - Start the helper, or start it again after it said bye.
+ * @h: the runtime.
+ *
+ * Returns at once: calls made meanwhile wait for the helper, each within its timeout. From then
+ * on a helper that dies or hangs is started again on its own, after a back-off.
+ *
+ * Return: 0, or -ESHUTDOWN once the runtime is stopping.
+ */
+int demo_helper_start(struct demo_helper *h);
+
+/**
+ * demo_helper_destroy() - Stop the helper and free the runtime, leaving nothing running.
+ * @h: the runtime; NULL or an ERR_PTR() does nothing.
+ *
+ * Kills the helper, fails what is in flight with -ESHUTDOWN and waits, bounded, for it all to
+ * end; the driver makes no call or notification once this begins.
+ */
+void demo_helper_destroy(struct demo_helper *h);
+
+/**
+ * demo_helper_priv() - The driver's data for the ops.
+ * @h: the runtime.
+ *
+ * Return: the priv of the config given to demo_helper_create().
+ */
+void *demo_helper_priv(struct demo_helper *h);
+
+/**
+ * demo_helper_stats() - Read the runtime's counters.
+ * @h: the runtime.
+ * @stats: where they go.
+ */
+void demo_helper_stats(struct demo_helper *h, struct sgwire_helper_stats *stats);
+
+/**
+ * demo_call_query() - Send a struct demo_request to the helper and wait for the struct demo_reply
+ * that answers it.
+ * @h: the runtime.
+ * @req: the request.
+ * @reply: the reply; written only when the call returns 0.
+ *
+ * Asks the helper to carry out a request. Waits at most 2000 ms for the reply; a fatal signal ends
+ * the wait. A call that times out or is interrupted before it was written is never sent, and its
+ * late reply is dropped.
+ *
+ * Return: 0; -EINVAL if @req breaks a rule of the wire (nothing is sent); -ETIMEDOUT; -EINTR (a
+ * fatal signal); -ECONNRESET (the helper died or its stream was lost); -ESHUTDOWN (the runtime
+ * is stopping, or the helper said bye); -EAGAIN (no helper came up in time, or none was
+ * started); -EBADMSG (a malformed reply).
+ */
+int demo_call_query(struct demo_helper *h, const struct demo_request *req,
+		    struct demo_reply *reply);
+
+/**
+ * demo_notify_hello() - Send a struct demo_hello to the helper.
+ * @h: the runtime.
+ * @msg: the message.
+ *
+ * Sleeps, killable, for room and a helper, at most the liveness timeout (10000 ms), and returns
+ * once the message is encoded and queued; the runtime writes what is queued in order, and drops it
+ * if the helper ends first.
+ *
+ * Return: 0; -EINVAL if @msg breaks a rule of the wire (nothing is sent); -ETIMEDOUT (no room in
+ * time); -EAGAIN (no helper up in time, or none started); -EINTR (a fatal signal); -ESHUTDOWN
+ * (the runtime is stopping, or the helper said bye).
+ */
+int demo_notify_hello(struct demo_helper *h, const struct demo_hello *msg);
+
+/**
+ * demo_notify_ping() - Send a struct demo_ping to the helper.
+ * @h: the runtime.
+ * @msg: the message.
+ *
+ * Sleeps, killable, for room and a helper, at most the liveness timeout (10000 ms), and returns
+ * once the message is encoded and queued; the runtime writes what is queued in order, and drops it
+ * if the helper ends first.
+ *
+ * Return: 0; -EINVAL if @msg breaks a rule of the wire (nothing is sent); -ETIMEDOUT (no room in
+ * time); -EAGAIN (no helper up in time, or none started); -EINTR (a fatal signal); -ESHUTDOWN
+ * (the runtime is stopping, or the helper said bye).
+ */
+int demo_notify_ping(struct demo_helper *h, const struct demo_ping *msg);
+
 #else /* !__KERNEL__ */
 
 /**
@@ -993,10 +1113,11 @@ static inline void demo_printk_log(const struct demo_log *m)
  * Reads the frame with sgwire_read_frame(), over short reads and EINTR, then checks all of it with
  * demo_decode().
  *
- * Return: the message type, -EPIPE at end of file (even inside a frame), -EPROTO for another
- * protocol version, -EBADMSG for a malformed frame (see demo_decode()), or -errno from
- * read(). After any error but -EBADMSG for a frame whose header was sound, the stream is out of
- * step and should be dropped.
+ * Return: the message type; -EBADMSG for a malformed frame whose header was sound, skipped:
+ * the stream is still in step; -EPROTO for a header refused (another protocol version, a bad
+ * magic, type or length): the stream is lost; -EPIPE at end of file (even inside a frame); or
+ * -errno from read(). After any error but -EBADMSG the stream is out of step and should be
+ * dropped.
  */
 static inline int demo_recv(int fd, struct demo_reader *r, struct demo_msg *out,
 			    unsigned int accept)

@@ -6,7 +6,7 @@
  * spec that happens to use its name gets past validation.
  */
 import { describe, expect, test } from "vitest";
-import { emitCHeader } from "../../generator/protocol/print-c/c-emit.js";
+import { emitC } from "../../generator/protocol/print-c/c-emit.js";
 import { cProtocolNames } from "../../generator/protocol/resolve/c-names.js";
 import { emitGoProtocol } from "../../generator/protocol/print-go/go-emit.js";
 import { goProtocolNames } from "../../generator/protocol/resolve/go-names.js";
@@ -37,13 +37,28 @@ function goDeclared(text: string): { pkg: Set<string>; members: Map<string, Set<
   for (const b of blocks(text, /^type (\w+) struct \{$/, /^\}$/)) {
     for (const l of b.lines) for (const name of l.trim().split(/\s+\S+$/)[0]!.split(/,\s*/)) if (name !== "") member(b.head[1]!, name);
   }
+  for (const b of blocks(text, /^type (\w+) interface \{$/, /^\}$/)) {
+    for (const l of b.lines) {
+      const name = l.match(/^\t(\w+)\(/)?.[1];
+      if (name !== undefined) member(`interface ${b.head[1]!}`, name);
+    }
+  }
   pkg.delete("_");
   return { pkg, members };
 }
 
-/** What a C header declares: macros and file-scope names, tags, and members by tag. */
+/**
+ * What a C file declares: macros and file-scope names (functions, prototypes, static objects),
+ * tags, and members by tag.
+ */
 function cDeclared(text: string): { ids: Set<string>; tags: Set<string>; members: Map<string, Set<string>> } {
-  const ids = new Set([...text.matchAll(/^#define (\w+)/gm), ...text.matchAll(/^static inline [^(]*?\b(\w+)\(/gm)].map((m) => m[1]!));
+  const ids = new Set(
+    [
+      ...text.matchAll(/^#define (\w+)/gm),
+      ...text.matchAll(/^(?:static inline |static )?(?:const )?(?:struct \w+ |int |void |bool )\**(\w+)\(/gm),
+      ...text.matchAll(/^static const struct \w+ (\w+)(?:\[\])? =/gm),
+    ].map((m) => m[1]!),
+  );
   const tags = new Set<string>();
   const members = new Map<string, Set<string>>();
   for (const b of blocks(text, /^(struct|enum) (\w+) \{$/, /^\};$/)) {
@@ -51,7 +66,8 @@ function cDeclared(text: string): { ids: Set<string>; tags: Set<string>; members
     if (b.head[1] === "enum") b.lines.forEach((l) => ids.add(l.trim().split(" ")[0]!));
     // One tab: the struct's members; two: the members of struct demo_msg's union u.
     for (const l of b.lines) {
-      const name = l.match(/(\w+)(?:\[\w+\])*;$/)?.[1];
+      // A member, or a function pointer's name: `void (*name)(...);`.
+      const name = l.match(/(\w+)(?:\[\w+\])*;$/)?.[1] ?? l.match(/^\t\w[^(]*\(\*(\w+)\)\(/)?.[1];
       if (name === undefined || b.head[1] === "enum") continue;
       const scope = l.startsWith("\t\t") ? `the union u of struct ${b.head[2]}` : `struct ${b.head[2]}`;
       members.set(scope, (members.get(scope) ?? new Set()).add(name));
@@ -76,14 +92,16 @@ describe.each([
     const unknown = [
       ...missing(book, `package ${ir.name}`, go.pkg),
       ...types.flatMap((t) => missing(book, t === "Conn" ? "type Conn" : `struct ${t}`, go.members.get(t) ?? [])),
+      ...missing(book, "interface Handlers", go.members.get("interface Handlers") ?? []),
     ];
+    expect(go.members.get("interface Handlers")).toContain("Tick");
     expect(unknown).toEqual([]);
     expect(go.pkg.size).toBeGreaterThan(40);
   });
 
-  test("every C name the header declares is in the C NameBook", () => {
+  test("every C name the header and <proto>_helper.c declare is in the C NameBook", () => {
     const book = cProtocolNames(ir).book;
-    const c = cDeclared(emitCHeader(ir).content);
+    const c = cDeclared(emitC(ir).map((f) => f.content).join("\n"));
     const unknown = [
       ...missing(book, "the header", c.ids),
       ...missing(book, "struct, union and enum tags", c.tags),
@@ -92,5 +110,8 @@ describe.each([
     ];
     expect(unknown).toEqual([]);
     expect(c.ids.size).toBeGreaterThan(40);
+    expect(c.ids).toContain(`${ir.name}_helper_create`);
+    expect(c.ids).toContain(`__${ir.name}_helper_desc`);
+    expect(c.members.get(`struct ${ir.name}_helper`)).toEqual(new Set(["rt", "ops", "msg"]));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Spec names that are also the generated code's own (the Go codec's encodeText and decodePayload,
- * the C header's locals and members, libc's and the kernel's macros) are accepted and compile:
+ * the C header's locals and members, the call glue's locals and its dispatcher's Handle, libc's
+ * and the kernel's macros) are accepted and compile:
  * the generated names are kept apart from them by construction, or renamed (`errno_`).
  */
 import { writeFileSync } from "node:fs";
@@ -29,7 +30,10 @@ export default defineProtocol({
     text_bytes: { id: 2, direction: "to-kernel", fields: { errno: "s32", current: "u8", int: "u8", fallthrough: "u8", frame: { string: 15 } } },
     get_payload: { id: 3, direction: "to-helper", fields: { size: "u32", accept: "u8", r: "u8", fd: "s32", buf: { bytes: 8 } } },
     check_header: { id: 4, direction: "both", fields: { level: "u8", kind: "value", error: "s32", put_header: "blob" } },
+    dispatch: { id: 5, direction: "to-kernel", fields: { rt: "u8", ops: "u8", h: "u8", payload: "u8", type: "u16", req: "u8", reply: "u8" } },
+    desc: { id: 6, direction: "to-helper", fields: { d: "u8", t: "u8", msg: "u8", opts: "u8" } },
   },
+  calls: { handle: { request: "get_payload", reply: "text_bytes", timeoutMs: 100 }, handle_tick: { request: "desc", reply: "text_bytes", timeoutMs: 1 } },
 });
 `;
 
@@ -39,7 +43,18 @@ test("a protocol named after the codec's helpers, with those names everywhere, c
   const fixture = path.join(import.meta.dirname, "../fixtures/mini-specs");
   const { files } = generate({ specs: [fixture], bundledSpecs: false, protocols: [file], cwd: work.root, arches: [], goImportPrefix: "rt" });
   const outputs = [{ label: "codec", files: files.filter((f) => f.path.startsWith("c/") || f.path.startsWith("go/codec/")) }];
-  expect(outputs[0]!.files.map((f) => f.path).sort()).toEqual(["c/codec.h", "c/sgwire.h", "go/codec/codec.go", "go/codec/conn.go", "go/codec/protocol.go", "go/codec/types.go"]);
+  expect(outputs[0]!.files.map((f) => f.path).sort()).toEqual([
+    "c/codec.h",
+    "c/codec_helper.c",
+    "c/sgwire.h",
+    "c/sgwire_helper.c",
+    "c/sgwire_helper.h",
+    "go/codec/codec.go",
+    "go/codec/conn.go",
+    "go/codec/protocol.go",
+    "go/codec/serve.go",
+    "go/codec/types.go",
+  ]);
   expect(await compileHeaders(work.root, outputs)).toEqual([]);
   expect(await vetGoPackages(work.root, outputs)).toBeNull();
 });

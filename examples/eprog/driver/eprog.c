@@ -87,8 +87,8 @@
 #define EPROG_LAST_MAX		(64 + 4 * sizeof_field(struct eprog_reply, data))
 
 /* The helper binary, from eprog_blob.S; in init memory, see there. */
-extern const u8 eprog_helper_start[];
-extern const u8 eprog_helper_end[];
+extern const u8 eprog_blob_start[];
+extern const u8 eprog_blob_end[];
 
 /**
  * struct eprog_call - One request, from the debugfs write to its reply.
@@ -895,7 +895,7 @@ static struct notifier_block eprog_reboot_nb = {
 
 static int __init eprog_init(void)
 {
-	size_t len = eprog_helper_end - eprog_helper_start;
+	size_t len = eprog_blob_end - eprog_blob_start;
 	int err;
 
 	INIT_DELAYED_WORK(&eprog.start_work, eprog_start_work_fn);
@@ -905,7 +905,7 @@ static int __init eprog_init(void)
 		return -ENOMEM;
 
 	/* Now, while the blob's init memory is still there; see eprog_blob.S. */
-	err = umd_load_blob(&eprog.info, eprog_helper_start, len);
+	err = umd_load_blob(&eprog.info, eprog_blob_start, len);
 	if (err) {
 		pr_err("cannot load the helper (%zu bytes): %d\n", len, err);
 		destroy_workqueue(eprog.wq);

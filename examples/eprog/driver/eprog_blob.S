@@ -9,11 +9,11 @@
 
 	.section .init.rodata, "a"
 
-	.global eprog_helper_start
-	.type eprog_helper_start, %object
-eprog_helper_start:
+	.global eprog_blob_start
+	.type eprog_blob_start, %object
+eprog_blob_start:
 	.incbin EPROG_HELPER_PATH
-	.global eprog_helper_end
-	.type eprog_helper_end, %object
-eprog_helper_end:
-	.size eprog_helper_start, eprog_helper_end - eprog_helper_start
+	.global eprog_blob_end
+	.type eprog_blob_end, %object
+eprog_blob_end:
+	.size eprog_blob_start, eprog_blob_end - eprog_blob_start

@@ -4,45 +4,16 @@
  * c-names.ts, the ones validation checked; sizes and offsets are copied from the IR.
  */
 import type { ProtocolIR, WireMessageIR, WireStructIR } from "../ir.js";
-import { frameHeaderSize, logMessage } from "../spec/wire-format.js";
+import { frameHeaderSize, logMessage, maxKernelStackFrame } from "../spec/wire-format.js";
 import { codecBody, type CodecAction } from "./c-codec.js";
 import { cMembers } from "./c-members.js";
 import { cInts } from "./c-types.js";
 import { cProtocolNames, type CProtocolNames, type CStructNames } from "../resolve/c-names.js";
 import { cRuntime } from "../runtime/c-runtime.js";
+import { wrapCall, wrapItems } from "./c-wrap.js";
+import { helperView } from "./c-helper-view.js";
 
-/** Kernel style keeps lines to 100 columns. */
-export const maxColumns = 100;
-
-/** The column a line ends at, tabs at every 8. */
-function columns(text: string): number {
-  let column = 0;
-  for (const ch of text) column = ch === "\t" ? column + 8 - (column % 8) : column + 1;
-  return column;
-}
-
-/**
- * `open`, the items separated by commas, then `close`, wrapped at 100 columns with each
- * continuation aligned under the first item (tabs, then spaces), as kernel style has it. `open`
- * may start with tabs.
- */
-function wrapItems(open: string, items: string[], close: string): string {
-  const start = columns(open);
-  const lines: string[][] = [[]];
-  items.forEach((item, i) => {
-    const text = `${item}${i === items.length - 1 ? close : ","}`;
-    const line = lines[lines.length - 1]!;
-    if (line.length === 0 || start + [...line, text].join(" ").length <= maxColumns) line.push(text);
-    else lines.push([text]);
-  });
-  const indent = "\t".repeat(Math.floor(start / 8)) + " ".repeat(start % 8);
-  return lines.map((line, i) => `${i === 0 ? open : indent}${line.join(" ")}`).join("\n");
-}
-
-/** `head(args)` and `close`, wrapped at 100 columns, continuations aligned under the parenthesis. */
-export function wrapCall(head: string, args: string[], close: string): string {
-  return wrapItems(`${head}(`, args, close);
-}
+export { maxColumns, wrapCall } from "./c-wrap.js";
 
 /** `#define NAME VALUE` lines, their values aligned on one tab stop. */
 function defines(pairs: [string, string | number][]): string[] {
@@ -120,6 +91,8 @@ function messageView(names: CProtocolNames, m: WireMessageIR) {
     maxFrame: `${names.prefixes.upper}_MAX_FRAME`,
     // Its entry in the protocol's table of types.
     typeEntry: wrapItems("\t\t{ ", [`.type = ${own.constant}`, `.dirs = ${directionFlags(names, m)}`, `.size = ${m.size}`], " },"),
+    // The same at file scope, in <proto>_helper.c.
+    fileTypeEntry: wrapItems("\t{ ", [`.type = ${own.constant}`, `.dirs = ${directionFlags(names, m)}`, `.size = ${m.size}`], " },"),
     putHeader: wrapCall("\tsgwire_put_header", ["frame", `${names.protocolFn}()`, own.constant, String(m.size), "seq"], ");"),
   };
 }
@@ -133,8 +106,9 @@ export function headerView(ir: ProtocolIR) {
   names.book.throwIfClashes(ir.name);
   const p = names.prefixes;
   const messages = ir.messages.map((m) => messageView(names, m));
-  // The kernel only writes what travels to the helper; user space may play either side.
-  const kernelSends = messages.filter((_, i) => ir.messages[i]!.direction !== "to-kernel");
+  // The kernel only writes what travels to the helper, and builds the frame on its stack only when
+  // it is small; user space may play either side, and has stack to spare.
+  const kernelSends = messages.filter((m, i) => ir.messages[i]!.direction !== "to-kernel" && m.frameSize <= maxKernelStackFrame);
   const log = ir.messages.find((m) => m.id === logMessage.id);
   const logNames = log && names.messages.get(log.name);
   const read = (pipe: string, accept: string) =>
@@ -179,6 +153,7 @@ export function headerView(ir: ProtocolIR) {
     userRead: read("fd", "accept"),
     // The built-in log message, for the kernel's printk helper; absent only from a hand-made IR.
     log: logNames ? { tag: logNames.tag, level: logNames.members.get("level")!.name, text: logNames.members.get("text")!.name } : null,
+    helper: helperView(ir, names),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The Go protocol emitter: prints the package of one protocol (constants and enums, message
- * types, per-message codec, the Conn's typed senders) from its wire IR. The wire format's fixed
+ * types, per-message codec, the Conn's typed senders, the Handlers a helper implements and the
+ * Serve that calls them) from its wire IR. The wire format's fixed
  * code is the runtime package sgwire (runtime/go/sgwire/, copied beside it by generate), the
  * only package it imports, which itself imports only rawsys: a helper built on it stays small
  * and makes its system calls the way the rest of rawsys does.
@@ -60,6 +61,10 @@ export function goProtocolPrinter(ir: ProtocolIR, names: GoProtocolNames = goPro
     msg: () => part("msg"),
     decodeFrame: () => part("decode-frame"),
     conn: () => part("conn"),
+    /** The interface a helper implements, and Serve with its ServeOptions. */
+    handlers: () => part("handlers"),
+    /** The unexported sgwire.Dispatcher that Serve gives the runtime. */
+    dispatcher: () => part("dispatcher"),
   };
 }
 
@@ -88,6 +93,7 @@ export function emitGoProtocol(ir: ProtocolIR, options: GoProtocolOptions, names
       p.decodeFrame(),
     ]),
     file("conn.go", [p.conn()]),
+    file("serve.go", [p.handlers(), p.dispatcher()]),
   ];
 }
 

@@ -55,7 +55,34 @@ export function goProtocolView(ir: ProtocolIR, names: GoProtocolNames = goProtoc
     sizeWidth: widest(messages.map((m) => m.sizeConst)),
     msgWidth: widest(["Seq", ...messages.map((m) => m.goName)]),
     log: logView(ir, names),
+    serve: serveView(ir, names),
   };
+}
+
+/** Handlers' methods and the dispatcher's cases: a call's request and reply, a notification's message. */
+function serveView(ir: ProtocolIR, names: GoProtocolNames) {
+  const message = (name: string) => names.messages.get(name)!;
+  const oneLine = (doc: string) => doc.replace(/\s+/g, " ").trim();
+  const calls = ir.calls.map((c) => {
+    const method = names.handlers.calls.get(c.name)!;
+    const req = message(c.request);
+    const reply = message(c.reply);
+    return {
+      method,
+      doc: indented(`${method} answers the call ${c.name}: it fills reply, which is sent when it returns. ${oneLine(c.doc)}`),
+      request: req.type,
+      requestConst: req.typeConst,
+      reply: reply.type,
+      replyConst: reply.typeConst,
+      replySize: reply.sizeConst,
+    };
+  });
+  const notifications = ir.notifications.toHelper.map((m) => {
+    const method = names.handlers.notifications.get(m)!;
+    const own = message(m);
+    return { method, doc: indented(`${method} handles each ${m} message the driver sends.`), type: own.type, typeConst: own.typeConst };
+  });
+  return { calls, notifications, livenessTimeoutMs: ir.liveness.timeoutMs };
 }
 
 /** The view's type, for the emitter. */
@@ -109,4 +136,9 @@ function widest(names: string[]): number {
 /** `text` as `//` comment lines of at most 100 columns. */
 function comment(text: string): string[] {
   return wrapComment(text.trim(), "// ");
+}
+
+/** `text` as `//` comment lines one tab in, at most 100 columns with the tab as 4. */
+function indented(text: string): string[] {
+  return wrapComment(text.trim(), "// ", { width: 96 }).map((l) => `\t${l}`);
 }

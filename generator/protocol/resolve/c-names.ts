@@ -9,7 +9,10 @@
  * without the prefix, and its macros upper case, while spec names reach members only after `s->`
  * and everything else only behind the prefix. What can still meet is declared in a NameBook and
  * checked: macros and enum constants (an enum `max` with a value `frame` is DEMO_MAX_FRAME), tags,
- * members (a field `int` is `int_`, as is a field `int_`).
+ * members (a field `int` is `int_`, as is a field `int_`). The call glue's names are here too:
+ * the kernel API the header declares (`struct demo_helper`, `struct demo_ops`, whose members are
+ * the notifications to the kernel, `demo_call_<call>`, `demo_notify_<msg>`) and the statics of
+ * the `demo_helper.c` that includes the header.
  */
 import type { ProtocolIR, WireStructIR } from "../ir.js";
 import { NameBook, ownerOf, type NameOwner } from "./names.js";
@@ -45,6 +48,48 @@ export interface CMessageNames extends CStructNames {
   union: string;
 }
 
+/**
+ * The names of the call glue: the kernel API the header declares and `<proto>_helper.c` defines,
+ * and that file's own statics (`__<proto>_encode_*`, `_decode_*`, `_dispatch`, `_helper_desc`).
+ */
+export interface CHelperNames {
+  /** The generated file that defines the kernel API: `demo_helper.c`. */
+  file: string;
+  /** The runtime files it includes: `sgwire_helper.h` (from the header) and `sgwire_helper.c`. */
+  runtimeHeader: string;
+  runtimeSource: string;
+  /** `demo_helper`, opaque in the header, defined in the .c file. */
+  tag: string;
+  /** `demo_ops`: the driver's handlers of the notifications to the kernel. */
+  opsTag: string;
+  create: string;
+  start: string;
+  destroy: string;
+  priv: string;
+  stats: string;
+  /**
+   * The .c file's const struct sgwire_helper_desc, its dispatch function, and its own copy of the
+   * protocol's table of types (the header's is behind a function, which no constant initializer
+   * may call).
+   */
+  desc: string;
+  dispatch: string;
+  types: string;
+  protocol: string;
+  /** The members of struct demo_helper: the runtime's state (first), the ops, the scratch message. */
+  members: { runtime: string; ops: string; scratch: string };
+  /** Call name -> `demo_call_<call>`. */
+  calls: Map<string, string>;
+  /** Notification to the helper -> `demo_notify_<msg>`. */
+  notify: Map<string, string>;
+  /** Notification to the kernel -> its member of struct demo_ops. */
+  ops: Map<string, string>;
+  /** Message the kernel sends (a request or notification) -> its sgwire_encode_fn adaptor. */
+  encoders: Map<string, string>;
+  /** Message the kernel receives (a reply or notification) -> its sgwire_decode_fn adaptor. */
+  decoders: Map<string, string>;
+}
+
 /** Every spec-reachable C name of one protocol's header, and their clashes. */
 export interface CProtocolNames {
   book: NameBook;
@@ -57,6 +102,7 @@ export interface CProtocolNames {
   enums: Map<string, { tag: string; validFn: string; values: Map<string, string> }>;
   structs: Map<string, CStructNames>;
   messages: Map<string, CMessageNames>;
+  helper: CHelperNames;
 }
 
 /** The scopes of the header: C's ordinary identifiers (with macros, which rewrite any of them) and tags. */
@@ -123,7 +169,48 @@ export function cProtocolNames(ir: ProtocolIR): CProtocolNames {
       ];
     }),
   );
-  return { book, prefixes: p, guard, protocolFn: `${p.lower}_protocol`, toKernel: macros[5]!, toHelper: macros[6]!, enums, structs, messages };
+  const helper = helperNames(ir, book, p);
+  return { book, prefixes: p, guard, protocolFn: `${p.lower}_protocol`, toKernel: macros[5]!, toHelper: macros[6]!, enums, structs, messages, helper };
+}
+
+/** The names of the call glue, declared in `book` beside the header's. */
+function helperNames(ir: ProtocolIR, book: NameBook, p: CNames): CHelperNames {
+  const own = (n: string) => `the call runtime's own ${n}`;
+  const tag = `${p.lower}_helper`;
+  const opsTag = `${p.lower}_ops`;
+  book.declareFixed(tags, [tag, opsTag], (n) => `${own(`struct ${n}`)} type`);
+  const api = ["create", "start", "destroy", "priv", "stats"].map((f) => `${tag}_${f}`);
+  const [desc, dispatch, types, protocol] = ["helper_desc", "dispatch", "types", "protocol"].map((f) => `${p.internal}${f}`) as [string, string, string, string];
+  book.declareFixed(ids, [...api, desc, dispatch, types, protocol], (n) => `${own(n)}`);
+  const members = { runtime: "rt", ops: "ops", scratch: "msg" };
+  book.declareFixed(`struct ${tag}`, Object.values(members), (n) => `${own(`struct ${tag}`)}'s ${n}`);
+  const message = new Map(ir.messages.map((m) => [m.name, m]));
+  const owner = (name: string) => ownerOf.message(message.get(name)!);
+  const fn = (prefix: string, name: string) => book.declare(ids, `${prefix}${name}`, owner(name));
+  const requests = ir.calls.map((c) => c.request);
+  const replies = [...new Set(ir.calls.map((c) => c.reply))];
+  return {
+    file: `${p.lower}_helper.c`,
+    runtimeHeader: `${cRuntime.prefix}_helper.h`,
+    runtimeSource: `${cRuntime.prefix}_helper.c`,
+    tag,
+    opsTag,
+    create: api[0]!,
+    start: api[1]!,
+    destroy: api[2]!,
+    priv: api[3]!,
+    stats: api[4]!,
+    desc,
+    dispatch,
+    types,
+    protocol,
+    members,
+    calls: new Map(ir.calls.map((c) => [c.name, book.declare(ids, `${p.lower}_call_${c.name}`, ownerOf.call(c))])),
+    notify: new Map(ir.notifications.toHelper.map((m) => [m, fn(`${p.lower}_notify_`, m)])),
+    ops: new Map(ir.notifications.toKernel.map((m) => [m, book.declare(`struct ${opsTag}`, cMemberName(m), owner(m))])),
+    encoders: new Map([...requests, ...ir.notifications.toHelper].map((m) => [m, fn(`${p.internal}encode_`, m)])),
+    decoders: new Map([...replies, ...ir.notifications.toKernel].map((m) => [m, fn(`${p.internal}decode_`, m)])),
+  };
 }
 
 /**

@@ -30,13 +30,14 @@ export function goCamel(snake: string): string {
 export const fixedExported = [
   "Magic", "Version", "HeaderSize", "MaxPayload", "MaxFrame", "Direction", "ToKernel", "ToHelper",
   "MsgType", "Msg", "DecodeFrame", "Side", "SideHelper", "SideKernel", "Conn", "NewConn", "Helper",
+  "Handlers", "Serve", "ServeOptions",
 ];
 
 /**
  * The package's unexported names and the package its files import: no spec name can take these
  * shapes, but they are declared so the book lists every package-level name the package has.
  */
-export const fixedUnexported = ["proto", "wire", goRuntimePackage];
+export const fixedUnexported = ["proto", "wire", "dispatcher", goRuntimePackage];
 
 /** Methods every struct and message type has; messages also have EncodeFrame. */
 export const codecMethods = ["encode", "decode"];
@@ -45,7 +46,10 @@ export const codecMethods = ["encode", "decode"];
 export const msgMembers = ["Seq", "EncodeFrame", "decode"];
 
 /** Fields and methods of Conn besides a Send method per message. */
-export const connMembers = ["conn", "Recv", "Log"];
+export const connMembers = ["conn", "Recv", "Log", "Features", "Stop"];
+
+/** Methods of Handlers besides one per call and one per notification to the helper. */
+export const handlersMembers = ["Tick"];
 
 /** The scope where the protocol's package name meets the runtime's: both are folders of go/. */
 export const goFolderScope = "the output's go/ folder";
@@ -73,6 +77,8 @@ export interface GoProtocolNames {
   /** Type of a string field of at most n bytes, and of a bytes field, by bound. */
   texts: Map<number, string>;
   blobs: Map<number, string>;
+  /** The methods of Handlers: call name -> its method, notification to the helper -> its method. */
+  handlers: { calls: Map<string, string>; notifications: Map<string, string> };
 }
 
 // One naming per IR: resolve's clash check decides the names, and the printer gets the same ones.
@@ -124,7 +130,18 @@ function decideNames(ir: ProtocolIR): GoProtocolNames {
     }),
   );
   declareMembers(book, ir.messages, messages);
-  return { book, enums, structs, messages, texts, blobs };
+  return { book, enums, structs, messages, texts, blobs, handlers: handlersNames(ir, book) };
+}
+
+/** Handlers' methods: one per call, one per notification to the helper, and Tick. */
+function handlersNames(ir: ProtocolIR, book: NameBook): GoProtocolNames["handlers"] {
+  const scope = "interface Handlers";
+  book.declareFixed(scope, handlersMembers, (n) => `Handlers' own ${n}`);
+  const message = new Map(ir.messages.map((m) => [m.name, m]));
+  return {
+    calls: new Map(ir.calls.map((c) => [c.name, book.declare(scope, goCamel(c.name), ownerOf.call(c))])),
+    notifications: new Map(ir.notifications.toHelper.map((m) => [m, book.declare(scope, goCamel(m), ownerOf.message(message.get(m)!))])),
+  };
 }
 
 /** Msg's field per message and Conn's Send method per message, beside their fixed members. */

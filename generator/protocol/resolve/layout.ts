@@ -2,10 +2,12 @@
  * Lays a protocol out on the wire. Every field is aligned to its own size (8-byte fields to 8,
  * which i386 C would not do unasked), gaps and the tail are explicit zero padding, and every
  * payload is a multiple of 8 bytes. The same bytes on every arch; the emitters only print them.
+ * The calls, the notifications and the heartbeat are carried over from the spec as the IR has them.
  */
 import type { ProtocolFieldType, ProtocolScalar, ProtocolSpec } from "../spec/language.js";
 import { isProtocolScalar } from "../spec/field-types.js";
 import { logLevelEnum, logMessage } from "../spec/wire-format.js";
+import { defaultLiveness } from "../spec/call-runtime.js";
 import type { ProtocolIR, WireEnumIR, WireFieldIR, WireMessageIR, WirePadIR, WireStructIR, WireTypeIR } from "../ir.js";
 import { roundUp } from "../../core/round-up.js";
 
@@ -109,6 +111,23 @@ export function layoutProtocol(spec: ProtocolSpec): ProtocolIR {
     structs: [...structs.values()],
     messages,
     maxPayload: Math.max(...messages.map((m) => m.size)),
+    ...callsOf(spec, messages),
+  };
+}
+
+/** The calls, the notifications each way (every message no call sends or answers) and the heartbeat. */
+function callsOf(spec: ProtocolSpec, messages: WireMessageIR[]): Pick<ProtocolIR, "calls" | "notifications" | "liveness"> {
+  const calls = Object.entries(spec.calls ?? {}).map(([name, c]) => ({ name, doc: c.doc ?? "", request: c.request, reply: c.reply, timeoutMs: c.timeoutMs }));
+  const inCalls = new Set(calls.flatMap((c) => [c.request, c.reply]));
+  const notifications = messages.filter((m) => m.id !== logMessage.id && !inCalls.has(m.name));
+  const { intervalMs, timeoutMs } = spec.liveness ?? defaultLiveness;
+  return {
+    calls,
+    notifications: {
+      toKernel: notifications.filter((m) => m.direction !== "to-helper").map((m) => m.name),
+      toHelper: notifications.filter((m) => m.direction !== "to-kernel").map((m) => m.name),
+    },
+    liveness: { intervalMs, timeoutMs },
   };
 }
 

@@ -38,7 +38,7 @@ function before(a: SourcePos, b: SourcePos): boolean {
   return a.line < b.line || (a.line === b.line && a.column <= b.column);
 }
 
-/** Where the spec declares `owner`: the key of its enum, value, struct, message or field. */
+/** Where the spec declares `owner`: the key of its enum, value, struct, message, call or field. */
 function ownerPos(spec: ProtocolSpec, owner: NameOwner): SourcePos | undefined {
   switch (owner.kind) {
     case "protocol":
@@ -51,6 +51,8 @@ function ownerPos(spec: ProtocolSpec, owner: NameOwner): SourcePos | undefined {
       return keyPosOf(spec.structs!, owner.struct);
     case "message":
       return keyPosOf(spec.messages, owner.message);
+    case "call":
+      return keyPosOf(spec.calls!, owner.call);
     case "field": {
       const parent = owner.in === "struct" ? spec.structs![owner.parent]! : spec.messages[owner.parent]!;
       return keyPosOf(parent.fields, owner.field);

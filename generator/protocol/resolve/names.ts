@@ -4,7 +4,7 @@
  * where a spec name can reach; the printer prints those names and validation reports their
  * clashes, each at the declaration that owns the name, so the two can never disagree.
  */
-import type { WireEnumIR, WireMessageIR, WireStructIR } from "../ir.js";
+import type { CallIR, WireEnumIR, WireMessageIR, WireStructIR } from "../ir.js";
 import { logLevelEnum, logMessage } from "../spec/wire-format.js";
 
 /**
@@ -17,6 +17,7 @@ export type NameOwner =
   | { kind: "value"; enum: string; value: string }
   | { kind: "struct"; struct: string }
   | { kind: "message"; message: string }
+  | { kind: "call"; call: string }
   | { kind: "field"; in: "struct" | "message"; parent: string; field: string }
   | { kind: "fixed"; what: string };
 
@@ -42,6 +43,7 @@ export const ownerOf = {
     e.name === logLevelEnum ? fixedOwner(`the built-in log level ${value}`) : { kind: "value", enum: e.name, value },
   struct: (s: WireStructIR): NameOwner => ({ kind: "struct", struct: s.name }),
   message: (m: WireMessageIR): NameOwner => (isLogMessage(m) ? fixedOwner("the built-in log message") : { kind: "message", message: m.name }),
+  call: (c: CallIR): NameOwner => ({ kind: "call", call: c.name }),
   field: (s: WireStructIR | WireMessageIR, field: string): NameOwner => {
     if ("id" in s) return isLogMessage(s) ? fixedOwner(`the built-in log message's ${field}`) : { kind: "field", in: "message", parent: s.name, field };
     return { kind: "field", in: "struct", parent: s.name, field };
@@ -65,6 +67,8 @@ export function describeOwner(owner: NameOwner): string {
       return `struct \`${owner.struct}\``;
     case "message":
       return `message \`${owner.message}\``;
+    case "call":
+      return `call \`${owner.call}\``;
     case "field":
       return `field \`${owner.parent}.${owner.field}\``;
     case "fixed":

@@ -7,7 +7,7 @@ import type { DiagnosticSink } from "../../core/diagnostics.js";
 import { keyPosOf } from "../../core/literal.js";
 import type { ProtocolIR } from "../ir.js";
 import type { ProtocolSpec } from "../spec/language.js";
-import { frameHeaderSize, logMessage, maxFrameSize, maxKernelSentFrame } from "../spec/wire-format.js";
+import { frameHeaderSize, logMessage, maxFrameSize } from "../spec/wire-format.js";
 import { layoutProtocol } from "./layout.js";
 import { checkProtocolNames } from "./name-clashes.js";
 
@@ -28,8 +28,6 @@ function checkFrameSizes(spec: ProtocolSpec, ir: ProtocolIR, sink: DiagnosticSin
     const at = keyPosOf(spec.messages, message.name);
     if (frame > maxFrameSize) {
       sink.error(at, `message \`${message.name}\` needs a ${frame}-byte frame; a frame must fit PIPE_BUF (${maxFrameSize}) so one write of it is atomic`);
-    } else if (message.direction !== "to-kernel" && frame > maxKernelSentFrame) {
-      sink.error(at, `message \`${message.name}\` goes to the helper in a ${frame}-byte frame; the kernel builds those on its stack, so they are limited to ${maxKernelSentFrame} bytes`);
     }
   }
 }

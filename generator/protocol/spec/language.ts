@@ -49,13 +49,43 @@ export interface ProtocolStruct {
 /** Which way a message travels: to the helper (kernel writes it), to the kernel, or both. */
 export type ProtocolDirection = "to-helper" | "to-kernel" | "both";
 
-/** One message type. */
+/**
+ * One message type. A message that is no call's request or reply is a notification: one way, in
+ * its direction (`both`: each side may send it).
+ */
 export interface ProtocolMessage {
   doc?: string;
-  /** The type number on the wire: unique, 1 to 65535, never reused for another meaning. */
+  /**
+   * The type number on the wire: unique, 1 to 0xfeff, never reused for another meaning (0 is the
+   * log message, 0xff00 to 0xffff the call runtime's control frames).
+   */
   id: number;
   direction: ProtocolDirection;
   fields: Record<string, ProtocolFieldType>;
+}
+
+/**
+ * A call: the driver sends `request` and waits for the helper's `reply`, matched by the frame's
+ * sequence number. The request is sent only as this call's request; a reply may serve several
+ * calls. Neither is a notification.
+ */
+export interface ProtocolCall {
+  doc?: string;
+  /** A message travelling `to-helper` only, the request of no other call. */
+  request: string;
+  /** A message travelling `to-kernel` only. */
+  reply: string;
+  /** How long the driver waits for the reply, 1 to 600000 ms. */
+  timeoutMs: number;
+}
+
+/**
+ * How the driver finds a hung helper: it pings it every `intervalMs` (100 to 60000) and restarts
+ * it when a ping stays unanswered for `timeoutMs` (more than `intervalMs`, at most 600000).
+ */
+export interface ProtocolLiveness {
+  intervalMs: number;
+  timeoutMs: number;
 }
 
 /** A whole protocol. */
@@ -70,6 +100,10 @@ export interface ProtocolSpec {
   enums?: Record<string, ProtocolEnum>;
   structs?: Record<string, ProtocolStruct>;
   messages: Record<string, ProtocolMessage>;
+  /** The calls the driver makes of the helper, by name (default none). */
+  calls?: Record<string, ProtocolCall>;
+  /** The heartbeat (default `{ intervalMs: 1000, timeoutMs: 5000 }`). */
+  liveness?: ProtocolLiveness;
 }
 
 /** Declares a protocol; an identity function that gives the literal its type. */

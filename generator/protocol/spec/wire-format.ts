@@ -14,10 +14,12 @@ export const frameHeaderSize = 16;
 export const maxFrameSize = 4096;
 
 /**
- * The kernel encodes a message it sends on its stack, so those frames stay well under the
- * kernel's 2048-byte stack frame warning; frames from the helper are read into the caller's buffer.
+ * The largest frame the kernel may build on its stack: the header's own `<proto>_send_<msg>`
+ * does, so in the kernel it exists only for frames up to this size (32-bit kernels warn at 1024
+ * bytes per function, and CONFIG_WERROR makes that an error). The call runtime sends every frame
+ * from buffers allocated at create, so the frames the kernel sends are otherwise as large as any.
  */
-export const maxKernelSentFrame = 1024;
+export const maxKernelStackFrame = 512;
 
 /** Offsets of the frame header's fields: magic u32, version u16, type u16, length u32, seq u32. */
 export const frameHeader = { magic: 0, version: 4, type: 6, length: 8, seq: 12 } as const;

@@ -1,12 +1,14 @@
 /**
  * Checks protocol specs: names the C and Go sides can both use, message type numbers, field types
- * that exist, enums that fit their width, no struct containing itself, and every frame within
- * PIPE_BUF so one write of it is atomic.
+ * that exist, enums that fit their width, no struct containing itself, calls whose request and
+ * reply travel the ways a call does, timeouts in range, and every frame within PIPE_BUF so one
+ * write of it is atomic.
  */
 import type { DiagnosticSink, SourcePos } from "../../core/diagnostics.js";
 import { keyPosOf, posOf } from "../../core/literal.js";
 import type { SpecFile } from "../../core/load-specs.js";
 import { isProtocolScalar } from "../spec/field-types.js";
+import { callTimeoutMs, controlFrameIds, livenessLimits, specMessageIds } from "../spec/call-runtime.js";
 import type { ProtocolFieldType, ProtocolSpec } from "../spec/language.js";
 import { logLevelEnum, logMessage, maxFrameSize } from "../spec/wire-format.js";
 import { protocolNameProblem } from "./protocol-name.js";
@@ -67,7 +69,11 @@ function validateOne(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
   for (const [name, message] of Object.entries(spec.messages)) {
     declare("message", spec.messages, name);
     const at = posOf(message, "id");
-    if (!Number.isInteger(message.id) || message.id < 1 || message.id > 0xffff) sink.error(at, `message \`${name}\`: id must be a whole number from 1 to 65535 (0 is the log message)`);
+    if (Number.isInteger(message.id) && message.id >= controlFrameIds.min && message.id <= controlFrameIds.max) {
+      sink.error(at, `message \`${name}\`: id ${hex(message.id)} is the call runtime's: ${hex(controlFrameIds.min)} to ${hex(controlFrameIds.max)} are its control frames, in every protocol`);
+    } else if (!Number.isInteger(message.id) || message.id < specMessageIds.min || message.id > specMessageIds.max) {
+      sink.error(at, `message \`${name}\`: id must be a whole number from ${specMessageIds.min} to ${specMessageIds.max} (${hex(specMessageIds.max)}; 0 is the log message)`);
+    }
     if (ids.has(message.id)) sink.error(at, `message \`${name}\` has the id of message \`${ids.get(message.id)}\``);
     ids.set(message.id, name);
   }
@@ -88,7 +94,61 @@ function validateOne(spec: ProtocolSpec, sink: DiagnosticSink): boolean {
     if (containsItself(name, structs)) sink.error(keyPosOf(structs, name), `struct \`${name}\` contains itself`);
   }
   for (const [name, m] of Object.entries(spec.messages)) checkFields(name, m.fields);
+  validateCalls(spec, sink);
   return sink.items.length === before;
+}
+
+/**
+ * A call's request travels to the helper only and is no other call's request (so it is never a
+ * notification); its reply travels to the kernel only (a reply may serve several calls). The
+ * timeouts are in the runtime's ranges.
+ */
+function validateCalls(spec: ProtocolSpec, sink: DiagnosticSink): void {
+  const calls = spec.calls ?? {};
+  const requests = new Map<string, string>();
+  for (const [name, call] of Object.entries(calls)) {
+    if (!snakeCase.test(name)) sink.error(keyPosOf(calls, name), `call name \`${name}\` must be snake_case`);
+    const ends = [
+      { key: "request", want: "to-helper", why: "a request is sent only by the driver, as its call's request, never as a notification" },
+      { key: "reply", want: "to-kernel", why: "only the helper answers a call, and a reply is never a notification" },
+    ] as const;
+    for (const { key, want, why } of ends) {
+      const message = call[key];
+      const at = posOf(call, key);
+      if (!Object.hasOwn(spec.messages, message)) {
+        sink.error(at, `call \`${name}\`: unknown message \`${message}\``);
+        continue;
+      }
+      const direction = spec.messages[message]!.direction;
+      if (direction !== want) sink.error(at, `call \`${name}\`: ${key} \`${message}\` must travel ${want}, not ${direction}: ${why}`);
+    }
+    const earlier = requests.get(call.request);
+    if (earlier !== undefined && Object.hasOwn(spec.messages, call.request)) {
+      sink.error(posOf(call, "request"), `call \`${name}\`: message \`${call.request}\` is already the request of call \`${earlier}\`; a request belongs to one call`);
+    }
+    if (earlier === undefined) requests.set(call.request, name);
+    if (!inRange(call.timeoutMs, callTimeoutMs.min, callTimeoutMs.max)) {
+      sink.error(posOf(call, "timeoutMs"), `call \`${name}\`: timeoutMs must be a whole number from ${callTimeoutMs.min} to ${callTimeoutMs.max}`);
+    }
+  }
+  const liveness = spec.liveness;
+  if (liveness === undefined) return;
+  const { intervalMs, timeoutMs } = livenessLimits;
+  const intervalOk = inRange(liveness.intervalMs, intervalMs.min, intervalMs.max);
+  if (!intervalOk) sink.error(posOf(liveness, "intervalMs"), `liveness.intervalMs must be a whole number from ${intervalMs.min} to ${intervalMs.max}`);
+  const least = intervalOk ? liveness.intervalMs + 1 : intervalMs.min + 1;
+  if (!inRange(liveness.timeoutMs, least, timeoutMs.max)) {
+    const than = intervalOk ? `more than intervalMs (${liveness.intervalMs})` : "more than intervalMs";
+    sink.error(posOf(liveness, "timeoutMs"), `liveness.timeoutMs must be a whole number ${than} and at most ${timeoutMs.max}`);
+  }
+}
+
+function inRange(n: number, min: number, max: number): boolean {
+  return Number.isInteger(n) && n >= min && n <= max;
+}
+
+function hex(n: number): string {
+  return `0x${n.toString(16)}`;
 }
 
 function typeProblem(type: ProtocolFieldType, enums: object, structs: object): string | undefined {

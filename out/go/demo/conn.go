@@ -47,6 +47,16 @@ func Helper() *Conn { return NewConn(0, 1, SideHelper) }
 // in mid-frame, is EPIPE.
 func (c *Conn) Recv(out *Msg) (MsgType, error) { return out.decode(c.conn.Recv()) }
 
+// Features returns the feature bits the handshake of Serve agreed: those of the driver's welcome
+// that the helper offered in ServeOptions.Features; 0 before the welcome.
+func (c *Conn) Features() uint64 { return c.conn.Features() }
+
+// Stop asks Serve to end on purpose: once the handler or Tick that called it returns, Serve sends
+// bye with reason (0: asked to stop, or one of the helper's own) and returns nil, and the driver
+// does not start the helper again until it is told to. It is for Serve's goroutine: its handlers,
+// Tick, or the code that calls Serve.
+func (c *Conn) Stop(reason uint32) { c.conn.Stop(reason) }
+
 // Log sends a log message at level, text cut to 239 bytes (or at a NUL), with
 // sequence number 0: the driver prints it, so a helper logs without a stray byte on its pipe.
 func (c *Conn) Log(level LogLevel, text string) error {

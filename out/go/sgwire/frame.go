@@ -59,7 +59,8 @@ type Protocol struct {
 	Magic   uint32
 	Version uint16
 	// Message returns the payload size of messages of type t and the ways they may travel; size
-	// -1 for a type the protocol does not have.
+	// -1 for a type the protocol does not have. The control frames (control.go) are not its to
+	// list: the runtime adds them.
 	Message func(t uint16) (size int, dir Direction)
 }
 
@@ -81,8 +82,9 @@ func (p *Protocol) StartFrame(b []byte, t uint16, size int, seq uint32) ([]byte,
 
 // CheckHeader validates the header h (HeaderSize bytes) of a frame before any of its payload is
 // read, and returns the frame's type and payload size. The magic is checked first (ErrBadMsg),
-// then the version (ErrProto), then the type, which must be the protocol's and travel a way in
-// accept, and the length field, which must be the type's payload size (both ErrBadMsg).
+// then the version (ErrProto), then the type, which must be the protocol's or a control frame's
+// (TypeHello to TypeBye, consulted after the protocol's own types) and travel a way in accept,
+// and the length field, which must be the type's payload size (both ErrBadMsg).
 func (p *Protocol) CheckHeader(h []byte, accept Direction) (t uint16, size int, err error) {
 	if len(h) < HeaderSize || Uint32(h[offMagic:]) != p.Magic {
 		return 0, 0, ErrBadMsg
@@ -91,7 +93,7 @@ func (p *Protocol) CheckHeader(h []byte, accept Direction) (t uint16, size int, 
 		return 0, 0, ErrProto
 	}
 	t = Uint16(h[offType:])
-	size, dir := p.Message(t)
+	size, dir := p.message(t)
 	if size < 0 || dir&accept == 0 || Uint32(h[offLength:]) != uint32(size) {
 		return 0, 0, ErrBadMsg
 	}

@@ -49,6 +49,9 @@ const tiny: ProtocolIR = {
     },
   ],
   maxPayload: 24,
+  calls: [],
+  notifications: { toKernel: ["paint"], toHelper: ["paint"] },
+  liveness: { intervalMs: 1000, timeoutMs: 5000 },
 };
 
 const golden: { name: string; declaration: CDeclaration; tag?: string; want: string }[] = [
@@ -287,7 +290,7 @@ describe("the C printer prints the tiny protocol as written by hand", () => {
 });
 
 test("an empty payload's codec marks its parameters used, and has nothing else to do", () => {
-  const empty: ProtocolIR = { ...tiny, enums: [], structs: [], messages: [{ name: "nop", doc: "", id: 1, direction: "to-kernel", size: 0, align: 1, fields: [], pads: [] }], maxPayload: 0 };
+  const empty: ProtocolIR = { ...tiny, enums: [], structs: [], messages: [{ name: "nop", doc: "", id: 1, direction: "to-kernel", size: 0, align: 1, fields: [], pads: [] }], maxPayload: 0, notifications: { toKernel: ["nop"], toHelper: [] } };
   expect(printCDeclaration(empty, "get", "tiny_nop").split("\n").slice(-5).join("\n")).toBe(`{
 	(void)p;
 	(void)s;
@@ -300,6 +303,7 @@ test("an empty payload's codec marks its parameters used, and has nothing else t
 `);
 });
 
+// The call glue's declarations are in c-glue-golden.test.ts.
 test("every partial of the C printer is a declaration it can print alone, and each one is a partial", () => {
   const partials = readdirSync(path.join(import.meta.dirname, "../../../generator/protocol/print-c/templates/partials")).map((f) => path.basename(f, ".hbs"));
   expect(partials.sort()).toEqual([...cDeclarations].sort());

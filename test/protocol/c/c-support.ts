@@ -7,10 +7,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { emitCHeader } from "../../../generator/protocol/print-c/c-emit.js";
+import { emitC } from "../../../generator/protocol/print-c/c-emit.js";
 import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
 import type { ProtocolIR } from "../../../generator/protocol/ir.js";
-import { cRuntimeFile } from "../../../generator/protocol/runtime/c-runtime.js";
+import { cRuntimeFiles } from "../../../generator/protocol/runtime/c-runtime.js";
 import demo from "../../../specs/protocols/demo.js";
 import { isKernelTree, noKernelTreeMessage, userCacheDir } from "../../support/kernel-tree.js";
 import { findOnPath, missingToolMessage } from "../../support/require-tool.js";
@@ -25,16 +25,15 @@ export const demoIR: ProtocolIR = layoutProtocol(demo);
 const made: string[] = [];
 
 /**
- * A fresh directory holding the header of `ir` (the demo's by default) and sgwire.h, as gen writes
- * them, to build against; `edit` changes the protocol's header.
+ * A fresh directory holding the C files of `ir` (the demo's by default: its header and its
+ * `<proto>_helper.c`) and the C runtime (sgwire.h, sgwire_helper.h and sgwire_helper.c), as gen
+ * writes them, to build against; `edit` changes the protocol's header.
  */
 export function headerDir(prefix: string, edit: (text: string) => string = (t) => t, ir: ProtocolIR = demoIR): string {
   const dir = mkdtempSync(path.join(tmpdir(), `syscallgen-c-${prefix}-`));
   made.push(dir);
-  const file = emitCHeader(ir);
-  writeFileSync(path.join(dir, path.basename(file.path)), edit(file.content));
-  const runtime = cRuntimeFile();
-  writeFileSync(path.join(dir, path.basename(runtime.path)), runtime.content);
+  for (const file of emitC(ir)) writeFileSync(path.join(dir, path.basename(file.path)), file.path.endsWith(".h") ? edit(file.content) : file.content);
+  for (const runtime of cRuntimeFiles()) writeFileSync(path.join(dir, path.basename(runtime.path)), runtime.content);
   return dir;
 }
 

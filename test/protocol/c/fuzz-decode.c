@@ -5,12 +5,14 @@
  * exactly its size) or past the reader's buffer; the checks below catch a decoder that accepts
  * what it should not: a type outside the mask, an errno other than the documented ones, or a
  * frame that is not the one its message encodes to (which would mean some byte escaped
- * validation, pads and bytes after a NUL included).
+ * validation, pads and bytes after a NUL included). A control frame, which every protocol
+ * accepts and the decoder returns by type only, must be one sgwire.h's decoders accept.
  *
  * The same bytes then go through a pipe to demo_recv(), that is sgwire_read_frame() and
  * demo_decode(), frame after frame as a driver reads them: each frame it returns must be the next
- * bytes of the input, a malformed frame whose header sgwire_check_header() accepts is skipped
- * whole (the stream stays in step), and the stream ends with -EPIPE, -EPROTO or a bad header.
+ * bytes of the input, -EBADMSG means a malformed frame whose header sgwire_check_header()
+ * accepts, skipped whole (the stream stays in step), and the stream ends with -EPIPE where the
+ * input ends or -EPROTO at a header sgwire_check_header() refuses.
  */
 #include <stdint.h>
 #include <string.h>
@@ -26,6 +28,13 @@ static void check_decode(const uint8_t *data, size_t size, unsigned int accept)
 
 	if (ret < 0) {
 		if (ret != -EBADMSG && ret != -EPROTO)
+			abort();
+		return;
+	}
+	if (sgwire_control_type(ret)) {
+		/* A control frame: accepted only whole, valid and travelling a way accepted. */
+		if (!(sgwire_control_type(ret)->dirs & accept) ||
+		    encode_control(data, again) != (int)size || memcmp(again, data, size))
 			abort();
 		return;
 	}
@@ -50,6 +59,16 @@ static void check_recv(const uint8_t *data, size_t size, unsigned int accept)
 	for (;;) {
 		memset(r.buf, 0xaa, sizeof(r.buf));
 		ret = demo_recv(fds[0], &r, &out, accept);
+		if (ret >= 0 && sgwire_control_type(ret)) {
+			int len = encode_control(r.buf, again);
+
+			if (!(sgwire_control_type(ret)->dirs & accept))
+				abort();
+			if (len <= 0 || at + len > size || memcmp(again, data + at, len))
+				abort();
+			at += len;
+			continue;
+		}
 		if (ret >= 0) {
 			int len = encode(&out, again);
 
@@ -60,9 +79,12 @@ static void check_recv(const uint8_t *data, size_t size, unsigned int accept)
 			at += len;
 			continue;
 		}
-		if (ret == -EBADMSG && sgwire_check_header(demo_protocol(), r.buf, accept) >= 0) {
-			/* Still in step: the reader took exactly the frame its header announced. */
+		if (ret == -EBADMSG) {
+			/* Still in step: the reader took exactly the frame its sound header announced. */
 			size_t len = DEMO_HEADER_SIZE + sgwire_get_u32(r.buf + 8);
+
+			if (sgwire_check_header(demo_protocol(), r.buf, accept) < 0)
+				abort();
 
 			if (at + len > size || memcmp(r.buf, data + at, DEMO_HEADER_SIZE))
 				abort();
@@ -74,9 +96,9 @@ static void check_recv(const uint8_t *data, size_t size, unsigned int accept)
 			if (at + DEMO_HEADER_SIZE <= size &&
 			    sgwire_check_header(demo_protocol(), data + at, accept) < 0)
 				abort();
-		} else if (at + DEMO_HEADER_SIZE > size ||
-			   sgwire_check_header(demo_protocol(), data + at, accept) != ret) {
-			/* Anything else is the refusal of the header that comes next. */
+		} else if (ret != -EPROTO || at + DEMO_HEADER_SIZE > size ||
+			   sgwire_check_header(demo_protocol(), data + at, accept) >= 0) {
+			/* Anything else is the lost stream of a header refused, the one that comes next. */
 			abort();
 		}
 		break;

@@ -5,7 +5,9 @@
  * padding, strings and byte blobs, the frame header and its checks against a small protocol
  * table of its own, and whole-frame I/O over real pipes: short reads and writes, EINTR, end of
  * file anywhere in a frame, a bad header refused before its payload is read, a buffer too small.
- * Run natively, -m32 and big-endian under qemu.
+ * And the frames every protocol shares: the control frames' types, which sgwire_check_header()
+ * accepts after the protocol's own, their encoders and checked decoders against bytes written
+ * out by hand, and the log message's check. Run natively, -m32 and big-endian under qemu.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -312,7 +314,14 @@ static void test_read_frame(void)
 	CHECK(ret == -EPROTO, "read_frame of another version returned %d", ret);
 	CHECK(read(fds[0], rest, sizeof(rest)) == sizeof(rest) && !memcmp(rest, "marker!", 8),
 	      "read_frame read past a bad header");
+	/* Any header refused loses the stream: -EPROTO, never the -EBADMSG of a frame skipped. */
 	frame[4] = 2;
+	frame[0] ^= 0xff;
+	if (write(fds[1], frame, SGWIRE_HEADER_SIZE) != SGWIRE_HEADER_SIZE)
+		abort();
+	ret = sgwire_read_frame(fds[0], &proto, SGWIRE_TO_KERNEL, buf, sizeof(buf));
+	CHECK(ret == -EPROTO, "read_frame of a bad magic returned %d", ret);
+	frame[0] ^= 0xff;
 	if (write(fds[1], frame, sizeof(frame)) != sizeof(frame))
 		abort();
 	ret = sgwire_read_frame(fds[0], &proto, 3, buf, sizeof(frame) - 1);
@@ -374,6 +383,216 @@ static void test_write_frame(void)
 	CHECK(sgwire_write_frame(fds[1], header, 0) == 0, "write_frame of nothing");
 }
 
+/* A frame of @type: @proto's header with seq 9, then @payload. */
+static size_t control_frame(__u8 *frame, __u16 type, const __u8 *payload, size_t size)
+{
+	sgwire_put_header(frame, &proto, type, (__u32)size, 9);
+	memcpy(frame + SGWIRE_HEADER_SIZE, payload, size);
+	return SGWIRE_HEADER_SIZE + size;
+}
+
+static void test_control_types(void)
+{
+	static const struct { __u16 type; unsigned int dirs; __u32 size; } want[] = {
+		{ 0xff01, SGWIRE_TO_KERNEL, 48 },
+		{ 0xff02, SGWIRE_TO_HELPER, 16 },
+		{ 0xff03, SGWIRE_TO_HELPER, 8 },
+		{ 0xff04, SGWIRE_TO_KERNEL, 8 },
+		{ 0xff05, SGWIRE_TO_KERNEL, 8 },
+	};
+	static const __u16 none[] = { 0, 1, 0x8001, 0xfeff, 0xff00, 0xff06, 0xffff };
+	/* A protocol whose own type 0xff03 (no spec may have one) is looked up first. */
+	static const struct sgwire_type own[] = { { 0xff03, SGWIRE_TO_KERNEL, 4 } };
+	static const struct sgwire_protocol shadowing = {
+		.magic = 0x11223344, .version = 0x0102, .ntypes = 1, .types = own,
+	};
+	__u8 frame[SGWIRE_HEADER_SIZE];
+	unsigned int accept;
+	size_t i;
+
+	for (i = 0; i < COUNT(want); i++) {
+		const struct sgwire_type *t = sgwire_control_type(want[i].type);
+
+		CHECK(t && t->type == want[i].type && t->dirs == want[i].dirs && t->size == want[i].size,
+		      "control type %#x", want[i].type);
+		CHECK(!sgwire_find_type(&proto, want[i].type), "no protocol table lists %#x", want[i].type);
+		sgwire_put_header(frame, &proto, want[i].type, want[i].size, 0);
+		for (accept = 0; accept <= 3; accept++)
+			CHECK(sgwire_check_header(&proto, frame, accept) ==
+			      (accept & want[i].dirs ? (int)want[i].size : -EBADMSG),
+			      "check_header of control type %#x accepting %u", want[i].type, accept);
+		sgwire_put_u32(frame + 8, want[i].size + 8);
+		CHECK(sgwire_check_header(&proto, frame, 3) == -EBADMSG,
+		      "control type %#x with another length", want[i].type);
+		frame[4] ^= 1;
+		CHECK(sgwire_check_header(&proto, frame, 3) == -EPROTO,
+		      "control type %#x of another protocol version", want[i].type);
+	}
+	for (i = 0; i < COUNT(none); i++)
+		CHECK(!sgwire_control_type(none[i]), "%#x is no control type", none[i]);
+
+	sgwire_put_header(frame, &shadowing, 0xff03, 4, 0);
+	CHECK(sgwire_check_header(&shadowing, frame, SGWIRE_TO_KERNEL) == 4,
+	      "the protocol's own type comes first");
+	sgwire_put_header(frame, &shadowing, 0xff03, 8, 0);
+	CHECK(sgwire_check_header(&shadowing, frame, 3) == -EBADMSG,
+	      "a control frame's size does not apply to the protocol's own type");
+	sgwire_put_header(frame, &shadowing, 0xff04, 8, 0);
+	CHECK(sgwire_check_header(&shadowing, frame, SGWIRE_TO_KERNEL) == 8,
+	      "the other control types still apply");
+}
+
+static void test_hello(void)
+{
+	static const __u8 wire[48] = {
+		1, 0, 0, 0, 0x04, 0x03, 0x02, 0x01,
+		0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11,
+		'h', 'e', 'l', 'p', 'e', 'r',
+	};
+	struct sgwire_hello m, back;
+	__u8 frame[SGWIRE_HEADER_SIZE + 48 + 1], bad[48];
+	size_t i;
+
+	memset(&m, 0, sizeof(m));
+	m.version = 1;
+	m.pid = 0x01020304;
+	m.features = 0x1122334455667788ULL;
+	strcpy(m.name, "helper");
+	m.name[10] = 'x';	/* junk after the NUL is not sent */
+	memset(frame, 0xaa, sizeof(frame));
+	CHECK(sgwire_encode_hello(frame, &proto, &m) == SGWIRE_HEADER_SIZE + 48, "encode_hello's size");
+	CHECK(!memcmp(frame + SGWIRE_HEADER_SIZE, wire, sizeof(wire)) && frame[sizeof(frame) - 1] == 0xaa,
+	      "encode_hello writes the bytes of the format");
+	CHECK(sgwire_get_u16(frame + 6) == SGWIRE_MSG_HELLO && sgwire_get_u32(frame + 8) == 48 &&
+	      sgwire_get_u32(frame + 12) == 0, "encode_hello's header: type, length, seq 0");
+	CHECK(sgwire_check_frame(&proto, frame, SGWIRE_HEADER_SIZE + 48, SGWIRE_TO_KERNEL) ==
+	      SGWIRE_MSG_HELLO, "check_frame of a hello");
+	memset(&back, 0xee, sizeof(back));
+	CHECK(sgwire_get_hello(wire, &back) == 0 && back.version == 1 && back.pid == 0x01020304 &&
+	      back.features == 0x1122334455667788ULL && !memcmp(back.name, "helper\0\0\0\0\0", 11),
+	      "get_hello reads them back, the name whole");
+	back.version = 2;
+	CHECK(sgwire_check_control(SGWIRE_MSG_HELLO, wire) == 0, "check_control of a hello");
+
+	for (i = 2; i < 4; i++) {
+		memcpy(bad, wire, sizeof(bad));
+		bad[i] = 1;
+		CHECK(sgwire_get_hello(bad, &back) == -EBADMSG, "a hello with pad byte %zu set", i);
+		CHECK(sgwire_check_control(SGWIRE_MSG_HELLO, bad) == -EBADMSG, "check_control agrees");
+		control_frame(frame, SGWIRE_MSG_HELLO, bad, 48);
+		CHECK(sgwire_check_frame(&proto, frame, SGWIRE_HEADER_SIZE + 48, 3) == -EBADMSG,
+		      "check_frame refuses a control frame whose payload is bad");
+	}
+	memcpy(bad, wire, sizeof(bad));
+	bad[47] = 'z';
+	CHECK(sgwire_get_hello(bad, &back) == -EBADMSG, "a byte after the name's NUL");
+	memset(bad + 16, 'n', 32);
+	CHECK(sgwire_get_hello(bad, &back) == -EBADMSG, "a name without its NUL");
+	memset(m.name, 'n', sizeof(m.name));
+	CHECK(sgwire_encode_hello(frame, &proto, &m) == -EINVAL, "encode_hello of a name without NUL");
+	memset(m.name, 0, sizeof(m.name));
+	memset(m.name, 'n', sizeof(m.name) - 1);
+	CHECK(sgwire_encode_hello(frame, &proto, &m) > 0, "a name of 31 bytes");
+	/* Another runtime version is well formed: its reader judges it. */
+	memcpy(bad, wire, sizeof(bad));
+	bad[0] = 2;
+	CHECK(sgwire_get_hello(bad, &back) == 0 && back.version == 2, "another runtime version decodes");
+}
+
+static void test_welcome_ping_bye(void)
+{
+	static const __u8 welcome[16] = { 0x0f, 0, 0, 0, 0, 0, 0, 0x80, 0xe8, 0x03, 0, 0 };
+	static const __u8 ping[8] = { 0xef, 0xcd, 0xab, 0x89, 0x67, 0x45, 0x23, 0x01 };
+	static const __u8 bye[8] = { 7, 0, 0, 0 };
+	struct sgwire_welcome w = { 0x800000000000000fULL, 1000 }, wb;
+	struct sgwire_ping p = { 0x0123456789abcdefULL }, pb;
+	struct sgwire_bye b = { 7 }, bb;
+	__u8 frame[SGWIRE_HEADER_SIZE + 16], bad[16];
+	int size;
+
+	size = sgwire_encode_welcome(frame, &proto, &w);
+	CHECK(size == SGWIRE_HEADER_SIZE + 16 && !memcmp(frame + SGWIRE_HEADER_SIZE, welcome, 16) &&
+	      sgwire_get_u16(frame + 6) == SGWIRE_MSG_WELCOME, "encode_welcome");
+	CHECK(sgwire_check_frame(&proto, frame, size, SGWIRE_TO_HELPER) == SGWIRE_MSG_WELCOME,
+	      "check_frame of a welcome");
+	CHECK(sgwire_check_frame(&proto, frame, size, SGWIRE_TO_KERNEL) == -EBADMSG,
+	      "a welcome travels to the helper only");
+	CHECK(sgwire_get_welcome(welcome, &wb) == 0 && wb.features == w.features &&
+	      wb.interval_ms == 1000, "get_welcome");
+	memcpy(bad, welcome, 16);
+	bad[15] = 1;
+	CHECK(sgwire_get_welcome(bad, &wb) == -EBADMSG, "a welcome with its pad set");
+	CHECK(sgwire_check_control(SGWIRE_MSG_WELCOME, bad) == -EBADMSG, "check_control agrees");
+
+	size = sgwire_encode_ping(frame, &proto, &p);
+	CHECK(size == SGWIRE_HEADER_SIZE + 8 && !memcmp(frame + SGWIRE_HEADER_SIZE, ping, 8) &&
+	      sgwire_get_u16(frame + 6) == SGWIRE_MSG_PING, "encode_ping");
+	size = sgwire_encode_pong(frame, &proto, &p);
+	CHECK(size == SGWIRE_HEADER_SIZE + 8 && !memcmp(frame + SGWIRE_HEADER_SIZE, ping, 8) &&
+	      sgwire_get_u16(frame + 6) == SGWIRE_MSG_PONG, "encode_pong");
+	CHECK(sgwire_check_frame(&proto, frame, size, SGWIRE_TO_KERNEL) == SGWIRE_MSG_PONG,
+	      "check_frame of a pong");
+	CHECK(sgwire_get_ping(ping, &pb) == 0 && pb.nonce == p.nonce, "get_ping");
+	CHECK(sgwire_check_control(SGWIRE_MSG_PING, ping) == 0 &&
+	      sgwire_check_control(SGWIRE_MSG_PONG, ping) == 0, "every nonce is valid");
+
+	size = sgwire_encode_bye(frame, &proto, &b);
+	CHECK(size == SGWIRE_HEADER_SIZE + 8 && !memcmp(frame + SGWIRE_HEADER_SIZE, bye, 8) &&
+	      sgwire_get_u16(frame + 6) == SGWIRE_MSG_BYE, "encode_bye");
+	CHECK(sgwire_get_bye(bye, &bb) == 0 && bb.reason == 7, "get_bye");
+	memcpy(bad, bye, 8);
+	bad[4] = 1;
+	CHECK(sgwire_get_bye(bad, &bb) == -EBADMSG, "a bye with its pad set");
+	CHECK(sgwire_check_control(SGWIRE_MSG_BYE, bad) == -EBADMSG, "check_control agrees");
+	CHECK(sgwire_check_control(0xff00, ping) == -EBADMSG && sgwire_check_control(7, ping) == -EBADMSG,
+	      "check_control of a type that is no control frame");
+}
+
+static void test_log(void)
+{
+	__u8 p[SGWIRE_LOG_SIZE];
+
+	memset(p, 0, sizeof(p));
+	p[0] = 7;
+	memcpy(p + 1, "text", 4);
+	CHECK(SGWIRE_LOG_SIZE == 248 && SGWIRE_LOG_TEXT_SIZE == 240, "the log message's layout");
+	CHECK(sgwire_check_log(p) == 0, "a log line");
+	p[0] = 8;
+	CHECK(sgwire_check_log(p) == -EBADMSG, "a level over 7");
+	p[0] = 0;
+	CHECK(sgwire_check_log(p) == 0, "level 0");
+	p[247] = 1;
+	CHECK(sgwire_check_log(p) == -EBADMSG, "a pad byte set");
+	p[247] = 0;
+	p[100] = 'x';
+	CHECK(sgwire_check_log(p) == -EBADMSG, "a byte after the text's NUL");
+	memset(p + 1, 'x', SGWIRE_LOG_TEXT_SIZE);
+	CHECK(sgwire_check_log(p) == -EBADMSG, "a text without its NUL");
+}
+
+static void test_read_control(void)
+{
+	struct sgwire_ping m = { 42 };
+	__u8 frame[SGWIRE_HEADER_SIZE + 8], buf[64];
+	int fds[2], ret;
+
+	if (pipe(fds))
+		abort();
+	sgwire_encode_pong(frame, &proto, &m);
+	if (write(fds[1], frame, sizeof(frame)) != sizeof(frame))
+		abort();
+	ret = sgwire_read_frame(fds[0], &proto, SGWIRE_TO_KERNEL, buf, sizeof(buf));
+	CHECK(ret == (int)sizeof(frame) && !memcmp(buf, frame, sizeof(frame)),
+	      "read_frame of a pong returned %d", ret);
+	if (write(fds[1], frame, sizeof(frame)) != sizeof(frame))
+		abort();
+	ret = sgwire_read_frame(fds[0], &proto, SGWIRE_TO_HELPER, buf, sizeof(buf));
+	/* Refused by its header, before its payload is read: the stream is lost. */
+	CHECK(ret == -EPROTO, "a pong read by the helper returned %d", ret);
+	close(fds[1]);
+	close(fds[0]);
+}
+
 int main(void)
 {
 	test_integers();
@@ -384,6 +603,11 @@ int main(void)
 	test_frame();
 	test_read_frame();
 	test_write_frame();
+	test_control_types();
+	test_hello();
+	test_welcome_ping_bye();
+	test_log();
+	test_read_control();
 	printf("%d checks, %d failures\n", checks, failures);
 	return failures != 0;
 }

@@ -37,7 +37,7 @@ export const shapesSpec = defineProtocol({
         s8: "s8",
       },
     },
-    empty: { id: 65535, direction: "both", fields: {} },
+    empty: { id: 0xfeff, direction: "both", fields: {} },
     bulk: { id: 300, direction: "to-kernel", fields: { data: { bytes: 4000 }, char: "u32" } },
   },
 });

@@ -1,7 +1,7 @@
 /**
  * The Go tests of the generated demo package (round trips, golden vectors, every rejection rule,
- * zero allocations, Conn over real pipes, the fuzz seed corpus) on amd64 and 386 natively and on
- * two big-endian arches under qemu-user.
+ * zero allocations, Conn over real pipes, Serve with the generated Handlers and dispatcher, the
+ * fuzz seed corpus) on amd64 and 386 natively and on two big-endian arches under qemu-user.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type GoArch } from "../../support/arches.js";
@@ -26,6 +26,6 @@ describe("Go tests of the demo package", () => {
     const allocs = r.stdout.split("\n").filter((l) => l.includes("allocs per"));
     console.log(`${arch}: ${summary.passed.length} passed, ${summary.failed.length} failed in ${r.ms} ms\n${allocs.join("\n")}`);
     if (r.code !== 0 || summary.failed.length > 0) throw new Error(describeFailure(`demo Go tests on ${arch}`, r));
-    expect(summary.passed).toEqual(expect.arrayContaining(["TestVectors", "TestMalformed", "TestNoAllocs", "TestConnNoAllocs", "FuzzDecodeFrame"]));
+    expect(summary.passed).toEqual(expect.arrayContaining(["TestVectors", "TestMalformed", "TestNoAllocs", "TestConnNoAllocs", "TestServe", "TestServeTicks", "TestServeNoAllocs", "FuzzDecodeFrame"]));
   });
 });

@@ -75,6 +75,9 @@ const tiny: ProtocolIR = {
   structs: [label],
   messages: [log, paint],
   maxPayload: 248,
+  calls: [],
+  notifications: { toKernel: [], toHelper: ["paint"] },
+  liveness: { intervalMs: 1000, timeoutMs: 5000 },
 };
 
 /** Go source as the tests write it: indented with the test, tabs as two spaces; printed with tabs. */
@@ -100,6 +103,7 @@ describe("the hand-written IR", () => {
     expect(laid.messages).toEqual(tiny.messages);
     expect(laid.enums.find((e) => e.name === "color")).toEqual(tiny.enums[1]);
     expect(laid.maxPayload).toBe(tiny.maxPayload);
+    expect([laid.calls, laid.notifications, laid.liveness]).toEqual([tiny.calls, tiny.notifications, tiny.liveness]);
   });
 });
 
@@ -250,6 +254,115 @@ describe("goProtocolPrinter(tiny)", () => {
       func (c *Conn) SendPaint(seq uint32, m *Paint) error {
         return c.conn.Send(m.EncodeFrame(c.conn.SendBuffer(), seq))
       }
+    `));
+  });
+});
+
+/** The call glue's protocol: ask (n u32) answered by answer (ok), and note sent both ways. */
+const chat: ProtocolIR = {
+  name: "chat",
+  doc: "",
+  version: 1,
+  magic: 0x43484154,
+  enums: [tiny.enums[0]!],
+  structs: [],
+  messages: [
+    log,
+    { name: "ask", doc: "", id: 1, direction: "to-helper", size: 8, align: 4, fields: [{ name: "n", type: { kind: "int", size: 4, signed: false }, offset: 0, size: 4 }], pads: [{ offset: 4, size: 4 }] },
+    { name: "answer", doc: "", id: 2, direction: "to-kernel", size: 8, align: 1, fields: [{ name: "ok", type: { kind: "bool" }, offset: 0, size: 1 }], pads: [{ offset: 1, size: 7 }] },
+    { name: "note", doc: "", id: 3, direction: "both", size: 0, align: 1, fields: [], pads: [] },
+  ],
+  maxPayload: 248,
+  calls: [{ name: "check", doc: "Checks n.", request: "ask", reply: "answer", timeoutMs: 500 }],
+  notifications: { toKernel: ["note"], toHelper: ["note"] },
+  liveness: { intervalMs: 250, timeoutMs: 1500 },
+};
+
+describe("goProtocolPrinter(chat): the call glue", () => {
+  const p = goProtocolPrinter(chat);
+
+  test("Handlers: a method per call and per notification to the helper, then Tick; Serve wraps sgwire's", () => {
+    expect(p.handlers()).toBe(go(`
+      // Handlers is what the helper does with what the driver sends: one method per call, which fills
+      // the reply Serve then sends, one per notification to the helper, and Tick. Serve calls them one
+      // at a time on its goroutine, each message decoded into memory Serve reuses (valid until the
+      // method returns), so handling a frame allocates nothing. A method that runs longer than the
+      // driver's liveness timeout (1500 ms) gets the helper restarted.
+      type Handlers interface {
+        // Check answers the call check: it fills reply, which is sent when it returns. Checks n.
+        Check(req *Ask, reply *Answer)
+        // Note handles each note message the driver sends.
+        Note(msg *Note)
+        // Tick is called every ServeOptions.TickMs milliseconds (never when 0), between frames.
+        Tick()
+      }
+
+      // ServeOptions are Serve's: the helper's name and the features it offers, in its hello, and the
+      // Tick period.
+      type ServeOptions = sgwire.ServeOptions
+
+      // Serve runs the helper's side of the protocol on c: it sends hello, waits for the driver's
+      // welcome, then answers the driver's pings and gives each call and notification to its method of
+      // h, and calls h.Tick when due. It returns nil when the driver closes the pipe, and an error when
+      // the stream is lost; a malformed frame whose header was sound is skipped and reported to the
+      // driver in a log line.
+      func Serve(c *Conn, h Handlers, opts ServeOptions) error {
+        return sgwire.Serve(&c.conn, &dispatcher{h: h}, opts)
+      }
+    `));
+  });
+
+  test("the dispatcher: decode into the reused Msg, call the handler, encode a zeroed reply it filled", () => {
+    expect(p.dispatcher()).toBe(go(`
+      // dispatcher is the sgwire.Dispatcher of Serve: it decodes each frame into m, which it reuses,
+      // calls its method of h, and encodes a call's reply.
+      type dispatcher struct {
+        h Handlers
+        m Msg
+      }
+
+      // Handle decodes the payload of a frame of type t, calls its method, and for a call encodes the
+      // reply into reply and returns its type and size. ErrBadMsg for a payload the decoder refuses or
+      // a type that is no call's request nor a notification to the helper; ErrInval for a reply that
+      // breaks a rule of the wire, which is not sent.
+      func (d *dispatcher) Handle(t uint16, payload []byte, reply []byte) (uint16, int, error) {
+        switch MsgType(t) {
+        case MsgAsk:
+          if !d.m.Ask.decode(payload) {
+            return 0, 0, sgwire.ErrBadMsg
+          }
+          d.m.Answer = Answer{}
+          d.h.Check(&d.m.Ask, &d.m.Answer)
+          if !d.m.Answer.encode(reply[:AnswerSize]) {
+            return 0, 0, sgwire.ErrInval
+          }
+          return uint16(MsgAnswer), AnswerSize, nil
+        case MsgNote:
+          if !d.m.Note.decode(payload) {
+            return 0, 0, sgwire.ErrBadMsg
+          }
+          d.h.Note(&d.m.Note)
+          return 0, 0, nil
+        }
+        return 0, 0, sgwire.ErrBadMsg
+      }
+
+      // Tick calls h's Tick.
+      func (d *dispatcher) Tick() { d.h.Tick() }
+    `));
+  });
+
+  test("the Conn gives the handshake's features and Stop of Serve", () => {
+    expect(p.conn()).toContain(go(`
+      // Features returns the feature bits the handshake of Serve agreed: those of the driver's welcome
+      // that the helper offered in ServeOptions.Features; 0 before the welcome.
+      func (c *Conn) Features() uint64 { return c.conn.Features() }
+
+      // Stop asks Serve to end on purpose: once the handler or Tick that called it returns, Serve sends
+      // bye with reason (0: asked to stop, or one of the helper's own) and returns nil, and the driver
+      // does not start the helper again until it is told to. It is for Serve's goroutine: its handlers,
+      // Tick, or the code that calls Serve.
+      func (c *Conn) Stop(reason uint32) { c.conn.Stop(reason) }
     `));
   });
 });

@@ -1,13 +1,17 @@
 /**
  * The Go runtime sgwire: its sources are gofmt-clean Go, `gen` copies them as the generated
- * package every protocol imports (test files left behind, the rawsys import rewritten), and its
- * own Go tests (integers, fields, frame checks, Conn over real pipes, zero allocations, the fuzz
- * seed corpus) pass on amd64 and 386 natively and on two big-endian arches under qemu-user.
+ * package every protocol imports (test files left behind, the rawsys import rewritten), its
+ * control frames and log message agree with the C runtime and the wire format, and its own Go
+ * tests (integers, fields, frame checks, control frames, Conn over real pipes, Serve against a
+ * fake driver, zero allocations, the fuzz seed corpus) pass on amd64 and 386 natively and on two
+ * big-endian arches under qemu-user.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { cRuntimeSource } from "../../../generator/protocol/runtime/c-runtime.js";
 import { goRuntimeFiles, goRuntimeSourceRawsys } from "../../../generator/protocol/runtime/go-runtime.js";
+import { logMessage } from "../../../generator/protocol/spec/wire-format.js";
 import { type GoArch } from "../../support/arches.js";
 import { describeFailure, execCapture } from "../../support/exec.js";
 import { summarizeGoTest } from "../../support/go-test-output.js";
@@ -37,6 +41,37 @@ describe("sgwire as gen copies it", () => {
     for (const f of importing) expect(f.content, f.path).toMatch(/^import rawsys "example\.com\/sys\/raw"$/m);
   });
 
+  /** The Go constants `name = value` (decimal or hex) of a source file. */
+  function goConstants(file: string): Map<string, number> {
+    const source = readFileSync(path.join(SGWIRE_SOURCES, file), "utf8");
+    return new Map([...source.matchAll(/^(?:\t|const )(\w+)\s+(?:u?int\d*\s+)?=\s+(0x[0-9a-f]+|\d+)\b/gim)].map((m) => [m[1]!, Number(m[2])]));
+  }
+
+  test("the control frames are the C runtime's", () => {
+    const c = new Map([...cRuntimeSource().matchAll(/^#define (SGWIRE_\w+)\s+(0x[0-9a-f]+|\d+)\s*$/gim)].map((m) => [m[1]!, Number(m[2])]));
+    const go = goConstants("control.go");
+    const pairs: [string, string][] = [
+      ["TypeHello", "SGWIRE_MSG_HELLO"], ["TypeWelcome", "SGWIRE_MSG_WELCOME"], ["TypePing", "SGWIRE_MSG_PING"],
+      ["TypePong", "SGWIRE_MSG_PONG"], ["TypeBye", "SGWIRE_MSG_BYE"], ["HelloSize", "SGWIRE_HELLO_SIZE"],
+      ["WelcomeSize", "SGWIRE_WELCOME_SIZE"], ["PingSize", "SGWIRE_PING_SIZE"], ["PingSize", "SGWIRE_PONG_SIZE"],
+      ["ByeSize", "SGWIRE_BYE_SIZE"], ["RuntimeVersion", "SGWIRE_RUNTIME_VERSION"], ["ByeAsked", "SGWIRE_BYE_ASKED"],
+    ];
+    for (const [g, h] of pairs) {
+      expect(go.get(g), g).toBeDefined();
+      expect(go.get(g), `${g} and ${h}`).toBe(c.get(h));
+    }
+    expect(go.get("NameMax")! + 1).toBe(c.get("SGWIRE_NAME_SIZE"));
+  });
+
+  test("Serve reports in the log message every protocol has", () => {
+    const go = goConstants("serve.go");
+    expect(go.get("logType")).toBe(logMessage.id);
+    expect(go.get("logTextMax")).toBe(logMessage.textMax);
+    // level u8, then the text and its NUL, padded to 8
+    expect(go.get("logSize")).toBe(Math.ceil((1 + logMessage.textMax + 1) / 8) * 8);
+    expect(go.get("logWarning")).toBe(logMessage.levels.indexOf("warning"));
+  });
+
   test("the sources are gofmt-clean", async () => {
     const r = await execCapture("gofmt", ["-l", SGWIRE_SOURCES]);
     expect(r.code, describeFailure("gofmt -l", r)).toBe(0);
@@ -59,6 +94,13 @@ describe("sgwire's Go tests", () => {
     const allocs = r.stdout.split("\n").filter((l) => l.includes("allocs per"));
     console.log(`sgwire ${arch}: ${summary.passed.length} passed, ${summary.failed.length} failed in ${r.ms} ms\n${allocs.join("\n")}`);
     if (r.code !== 0 || summary.failed.length > 0) throw new Error(describeFailure(`sgwire Go tests on ${arch}`, r));
-    expect(summary.passed).toEqual(expect.arrayContaining(["TestCheckHeader", "TestDecodeText", "TestFrameNoAllocs", "TestConnNoAllocs", "TestSeedCorpus", "FuzzCheckFrame"]));
+    expect(summary.passed).toEqual(
+      expect.arrayContaining([
+        "TestCheckHeader", "TestDecodeText", "TestFrameNoAllocs", "TestConnNoAllocs", "TestSeedCorpus", "FuzzCheckFrame",
+        "TestControlPayloads", "TestControlDecodeRejects", "TestControlHeaders", "TestControlSend",
+        "TestServeHandshake", "TestServeCalls", "TestServeMalformed", "TestServeBadReply", "TestServeLostStream",
+        "TestServeEndOfPipe", "TestServeStop", "TestServeNotHelper", "TestServeTicks", "TestServeSlowTick", "TestServeNoAllocs",
+      ]),
+    );
   });
 });

@@ -20,7 +20,7 @@ export function shapesIR(): ProtocolIR {
         cell: { fields: { labels: { array: "label", length: 2 }, flags: { array: "bool", length: 3 }, wide: "s64" } },
       },
       messages: {
-        grid: { id: 65535, direction: "to-helper", fields: { cells: { array: { array: "cell", length: 2 }, length: 2 }, tiny: "s8", modes: { array: "mode", length: 2 } } },
+        grid: { id: 0xfeff, direction: "to-helper", fields: { cells: { array: { array: "cell", length: 2 }, length: 2 }, tiny: "s8", modes: { array: "mode", length: 2 } } },
         lists: {
           id: 10,
           direction: "both",
@@ -28,6 +28,8 @@ export function shapesIR(): ProtocolIR {
         },
         empty_string: { id: 11, direction: "to-kernel", fields: { s: { string: 0 }, b: { bytes: 0 } } },
       },
+      // The largest request and the longest timeout; lists travels both ways, a notification each way.
+      calls: { draw: { request: "grid", reply: "empty_string", timeoutMs: 600_000 } },
     }),
   );
 }

@@ -1,21 +1,22 @@
 /**
  * Compiles many protocols' generated output at once, the way a user's build would: each C header
  * with gcc -Wall -Wextra -Werror (a few at a time), all Go packages in one module with gofmt and
- * one `go vet ./...`, and a sample of headers in one Kbuild run of kernel modules with W=1.
+ * one `go vet ./...`, and a sample of headers, each with its `<proto>_helper.c` over the kernel's
+ * call runtime, in one Kbuild run of kernel modules with W=1.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { GeneratedFile } from "../../../generator/core/generated-file.js";
 import { goRuntimeFiles, goRuntimePackage } from "../../../generator/protocol/runtime/go-runtime.js";
-import { cRuntimeFile } from "../../../generator/protocol/runtime/c-runtime.js";
+import { cRuntimeFiles } from "../../../generator/protocol/runtime/c-runtime.js";
 import { describeFailure, execCapture } from "../../support/exec.js";
 import { goEnv } from "../../support/go-harness.js";
 import { goFiles } from "../../support/go-module.js";
 import { createLimiter } from "../../support/limit.js";
 import { packageDir } from "../../support/paths.js";
 
-/** One protocol's generated files: `c/<name>.h` and `go/<name>/*.go`. */
+/** One protocol's generated files: `c/<name>.h`, `c/<name>_helper.c` and `go/<name>/*.go`. */
 export interface ProtocolOutput {
   label: string;
   files: GeneratedFile[];
@@ -38,16 +39,20 @@ function write(file: string, content: string): void {
   writeFileSync(file, content);
 }
 
-/** The protocol's own C header among its files (not the runtime's, which generate() returns too). */
-function protocolHeader(o: ProtocolOutput): GeneratedFile {
-  const runtime = cRuntimeFile().path;
-  return o.files.find((f) => f.path.startsWith("c/") && f.path !== runtime)!;
+/** The protocol's own C files among its files (not the runtime's, which generate() returns too). */
+function protocolC(o: ProtocolOutput): GeneratedFile[] {
+  const runtime = new Set(cRuntimeFiles().map((f) => f.path));
+  return o.files.filter((f) => f.path.startsWith("c/") && !runtime.has(f.path));
 }
 
-/** The C runtime the header includes, beside it, as gen writes it. */
+/** The protocol's own C header. */
+function protocolHeader(o: ProtocolOutput): GeneratedFile {
+  return protocolC(o).find((f) => f.path.endsWith(".h"))!;
+}
+
+/** The C runtime the protocol's files include, beside them, as gen writes it. */
 function writeRuntime(dir: string): void {
-  const runtime = cRuntimeFile();
-  write(path.join(dir, path.basename(runtime.path)), runtime.content);
+  for (const runtime of cRuntimeFiles()) write(path.join(dir, path.basename(runtime.path)), runtime.content);
 }
 
 /**
@@ -97,19 +102,24 @@ export async function vetGoPackages(root: string, outputs: ProtocolOutput[]): Pr
 }
 
 /**
- * Builds one kernel module per header with Kbuild and W=1, as a driver would include it. Returns
- * the compiler's warning and error lines about the headers and modules, and Kbuild's failure.
+ * Builds one kernel module per protocol with Kbuild and W=1, as a driver would: a file that
+ * includes its header, and its `<proto>_helper.c` over the call runtime. Returns the compiler's
+ * warning and error lines about the protocols' files, the runtime and the modules, and Kbuild's
+ * failure.
  */
 export async function kbuildHeaders(root: string, kbuild: string, outputs: ProtocolOutput[]): Promise<{ lines: string[]; failure: string | null }> {
   const dir = path.join(root, "kmod");
   const objects: string[] = [];
+  const composites: string[] = [];
   for (const o of outputs) {
     const header = protocolHeader(o);
     const name = `k_${o.label}`;
-    write(path.join(dir, o.label, path.basename(header.path)), header.content);
+    for (const f of protocolC(o)) write(path.join(dir, o.label, path.basename(f.path)), f.content);
     writeRuntime(path.join(dir, o.label));
+    const helper = protocolC(o).find((f) => f.path.endsWith(".c"))!;
+    composites.push(`${name}-y := ${name}_main.o ${o.label}/${path.basename(helper.path, ".c")}.o`);
     write(
-      path.join(dir, `${name}.c`),
+      path.join(dir, `${name}_main.c`),
       [
         "// SPDX-License-Identifier: GPL-2.0",
         "#include <linux/module.h>",
@@ -122,7 +132,8 @@ export async function kbuildHeaders(root: string, kbuild: string, outputs: Proto
     );
     objects.push(`${name}.o`);
   }
-  write(path.join(dir, "Kbuild"), `obj-m += ${objects.join(" ")}\n`);
+  // The runtime's rule, which the kernel's own default (1024 on 32-bit, 2048) would not catch.
+  write(path.join(dir, "Kbuild"), `obj-m += ${objects.join(" ")}\n${composites.join("\n")}\nccflags-y += -Wframe-larger-than=512\n`);
   const r = await execCapture("make", ["-C", kbuild, `M=${dir}`, "W=1", "KBUILD_MODPOST_WARN=1", "-j2", "modules"], { timeoutMs: 10 * 60_000 });
   const lines = r.stderr.split("\n").filter((l) => /\.[ch]:\d+:\d+: (warning|error)/.test(l));
   return { lines, failure: r.code === 0 ? null : describeFailure("make modules", r) };

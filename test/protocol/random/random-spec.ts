@@ -1,7 +1,7 @@
 /**
  * Random protocol specs from a seeded generator: enums, structs that nest earlier ones, arrays of
- * anything (arrays of arrays too), strings, blobs, messages in every direction, all named from a
- * word list. Names meet as they would in a user's spec, so some specs are rightly rejected; sizes
+ * anything (arrays of arrays too), strings, blobs, messages in every direction, calls between
+ * them and a heartbeat, all named from a word list. Names meet as they would in a user's spec, so some specs are rightly rejected; sizes
  * are kept small so that rejections are about names, not frames over their limits.
  */
 import type { ProtocolDirection, ProtocolFieldType, ProtocolSpec } from "../../../generator/protocol/spec/language.js";
@@ -110,7 +110,27 @@ export class SpecGenerator {
       ids.add(id);
       messages[name] = { id, direction: this.pick(directions), fields: this.fields(this.int(0, 4), enumNames, structSizes, 900)[0] };
     }
-    return { name: this.pick(this.words), version: this.int(1, 3), magic: this.int(0, 0xffffffff), enums, structs, messages };
+    const spec: ProtocolSpec = { name: this.pick(this.words), version: this.int(1, 3), magic: this.int(0, 0xffffffff), enums, structs, messages };
+    const calls = this.calls(messages);
+    if (calls !== undefined) spec.calls = calls;
+    if (this.random() < 0.3) {
+      const intervalMs = this.int(100, 60_000);
+      spec.liveness = { intervalMs, timeoutMs: this.int(intervalMs + 1, 600_000) };
+    }
+    return spec;
+  }
+
+  /**
+   * Calls between the messages, as the rules allow them (a request travels to-helper only and
+   * serves one call, a reply to-kernel only and may serve several), named from the words like
+   * everything else; none when the messages have no such pair, and sometimes none anyway.
+   */
+  private calls(messages: ProtocolSpec["messages"]): ProtocolSpec["calls"] {
+    const requests = Object.keys(messages).filter((m) => messages[m]!.direction === "to-helper");
+    const replies = Object.keys(messages).filter((m) => messages[m]!.direction === "to-kernel");
+    if (requests.length === 0 || replies.length === 0 || this.random() < 0.2) return undefined;
+    const count = this.int(1, requests.length);
+    return Object.fromEntries(this.names(count).map((name, i) => [name, { request: requests[i]!, reply: this.pick(replies), timeoutMs: this.int(1, 600_000) }]));
   }
 }
 

@@ -2,7 +2,8 @@
  * An accepted protocol spec always compiles. Hundreds of random specs, named from words a user
  * would pick and from every name the generated code uses itself, go through the real loader and
  * validation; each one validation accepts is printed, and its C header is compiled with -Werror
- * in user space, its Go package vetted, and a sample of its headers built by Kbuild with W=1.
+ * in user space, its Go package vetted, and a sample of its headers built by Kbuild with W=1, each
+ * with its <proto>_helper.c over the kernel's call runtime.
  * A rejected spec is fine (its names clash, and the error says where); a compile error is not.
  *
  * SYSCALLGEN_RANDOM_SEED replays a run; the seed is printed either way.
@@ -10,7 +11,7 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { emitCHeader } from "../../../generator/protocol/print-c/c-emit.js";
+import { emitC } from "../../../generator/protocol/print-c/c-emit.js";
 import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
 import { DiagnosticSink } from "../../../generator/core/diagnostics.js";
 import { loadSpecs } from "../../../generator/core/load-specs.js";
@@ -26,6 +27,7 @@ import { allWords } from "./word-list.js";
 const seed = Number(process.env.SYSCALLGEN_RANDOM_SEED ?? 20260507);
 const specCount = 320;
 const minAccepted = 200;
+const minWithCalls = 40;
 const kbuildSample = 10;
 
 test(`random protocol specs (seed ${seed}): every accepted one compiles in C, Go and Kbuild`, async () => {
@@ -43,6 +45,7 @@ test(`random protocol specs (seed ${seed}): every accepted one compiles in C, Go
     const outputs: ProtocolOutput[] = [];
     const rejections = new Map<string, number>();
     const emitFailures: string[] = [];
+    const withCalls = new Set<string>();
     for (const file of protocolSpecFiles(loadSpecs(files, { kinds: protocolSpecKinds, language: specLanguageEntry(), cwd: work.root }))) {
       const sink = new DiagnosticSink();
       const [ir] = resolveProtocols(validateProtocols([file], sink), sink);
@@ -52,8 +55,9 @@ test(`random protocol specs (seed ${seed}): every accepted one compiles in C, Go
         continue;
       }
       const label = path.basename(file.file, ".ts");
+      if (ir.calls.length > 0) withCalls.add(label);
       try {
-        outputs.push({ label, files: [emitCHeader(ir), ...emitGoProtocol(ir, { goImportPrefix: "rt" })] });
+        outputs.push({ label, files: [...emitC(ir), ...emitGoProtocol(ir, { goImportPrefix: "rt" })] });
       } catch (e) {
         emitFailures.push(`${file.file}: ${(e as Error).message}`);
       }
@@ -62,15 +66,19 @@ test(`random protocol specs (seed ${seed}): every accepted one compiles in C, Go
 
     const goFailure = await vetGoPackages(work.root, outputs);
     const cFailures = await compileHeaders(work.root, outputs);
-    const step = Math.max(1, Math.floor(outputs.length / kbuildSample));
-    const sample = outputs.filter((_, i) => i % step === 0).slice(0, kbuildSample);
+    // Half the sample from specs with calls, whose <proto>_helper.c has the most to build.
+    const evenly = (list: ProtocolOutput[], n: number) => list.filter((_, i) => i % Math.max(1, Math.floor(list.length / n)) === 0).slice(0, n);
+    const sample = [
+      ...evenly(outputs.filter((o) => withCalls.has(o.label)), kbuildSample / 2),
+      ...evenly(outputs.filter((o) => !withCalls.has(o.label)), kbuildSample / 2),
+    ];
     const kernel = await kbuildHeaders(work.root, preparedKbuildDir(), sample);
 
     const top = [...rejections].sort((a, b) => b[1] - a[1]).slice(0, 8);
     console.log(
       [
         `random protocol specs: seed ${seed}, ${words.length} words`,
-        `  generated ${specCount}, accepted ${accepted}, rejected ${specCount - accepted}`,
+        `  generated ${specCount}, accepted ${accepted} (${withCalls.size} with calls), rejected ${specCount - accepted}`,
         `  compiled: C ${outputs.length - cFailures.length}/${outputs.length}, Go ${goFailure === null ? outputs.length : 0}/${outputs.length} (one go vet), Kbuild ${kernel.failure === null && kernel.lines.length === 0 ? sample.length : 0}/${sample.length}`,
         `  most common rejections: ${top.map(([kind, n]) => `${n}x ${kind}`).join("; ")}`,
       ].join("\n"),
@@ -81,6 +89,7 @@ test(`random protocol specs (seed ${seed}): every accepted one compiles in C, Go
     expect(kernel.lines, "Kbuild warnings").toEqual([]);
     expect(kernel.failure, "Kbuild").toBeNull();
     expect(accepted).toBeGreaterThanOrEqual(minAccepted);
+    expect(withCalls.size, "accepted specs with calls").toBeGreaterThanOrEqual(minWithCalls);
   } finally {
     work.dispose();
   }

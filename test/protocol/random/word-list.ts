@@ -4,11 +4,11 @@
  * copied beside them) rather than listed by hand,
  * so a helper added to the output is a candidate spec name the next run.
  */
-import { emitCHeader } from "../../../generator/protocol/print-c/c-emit.js";
+import { emitC } from "../../../generator/protocol/print-c/c-emit.js";
 import { emitGoProtocol } from "../../../generator/protocol/print-go/go-emit.js";
 import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
 import { goRuntimeFiles } from "../../../generator/protocol/runtime/go-runtime.js";
-import { cRuntimeFile } from "../../../generator/protocol/runtime/c-runtime.js";
+import { cRuntimeFiles } from "../../../generator/protocol/runtime/c-runtime.js";
 import demo from "../../../specs/protocols/demo.js";
 
 /** Names people give protocols, messages, structs, enums and fields. */
@@ -17,6 +17,7 @@ export const userWords = [
   "version", "magic", "log", "level", "kind", "id", "value", "values", "buf", "frame", "conn", "side", "direction",
   "name", "path", "flags", "mode", "count", "offset", "length", "time", "state", "result", "request", "reply",
   "event", "config", "stats", "ping", "hello", "open", "close", "read", "write", "ok", "fail", "busy", "on", "off",
+  "call", "query", "notify", "ops", "helper", "handlers", "serve", "tick", "welcome", "pong", "bye", "timeout",
   "min", "max", "pid", "uid", "fd", "addr", "port", "user", "key", "item", "items", "entry", "list", "total",
   "current", "int", "bool", "string", "bytes", "u8", "s64", "default", "switch", "case", "main", "init", "errno",
 ];
@@ -28,7 +29,7 @@ export const userWords = [
  */
 export function generatedWords(): string[] {
   const ir = layoutProtocol(demo);
-  const text = [emitCHeader(ir), ...emitGoProtocol(ir, { goImportPrefix: "rt" }), ...goRuntimeFiles("rt/rawsys"), cRuntimeFile()].map((f) => f.content).join("\n");
+  const text = [...emitC(ir), ...emitGoProtocol(ir, { goImportPrefix: "rt" }), ...goRuntimeFiles("rt/rawsys"), ...cRuntimeFiles()].map((f) => f.content).join("\n");
   const words = new Set<string>();
   for (const [identifier] of text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
     const parts = identifier

@@ -14,6 +14,11 @@
  * kernel_write() in the kernel, on a file descriptor with read() and write() in user space. A
  * generated <protocol>.h adds its types, their encoders, checks and decoders, and one struct
  * sgwire_protocol that describes its frames to the functions here.
+ *
+ * Here too are the frames every protocol shares: the log message (type 0, whose layout is fixed)
+ * and the call runtime's control frames (types 0xff01 to 0xff05: hello, welcome, ping, pong and
+ * bye), which sgwire_check_header() accepts for every protocol, with their encoders and checked
+ * decoders, so that a C peer in user space can speak them too.
  */
 #ifndef _SYSCALLGEN_SGWIRE_H
 #define _SYSCALLGEN_SGWIRE_H
@@ -60,6 +65,46 @@
 /* Which way a message travels: a message type's direction bits, and the mask a receiver accepts. */
 #define SGWIRE_TO_KERNEL	1
 #define SGWIRE_TO_HELPER	2
+
+/*
+ * The log message every protocol has, type 0, from the helper: level u8 (LOGLEVEL_EMERG 0 to
+ * LOGLEVEL_DEBUG 7), text char[240] (NUL-terminated, zero-filled), 7 zero bytes.
+ */
+#define SGWIRE_MSG_LOG		0
+#define SGWIRE_LOG_SIZE		248
+#define SGWIRE_LOG_TEXT_SIZE	240
+
+/*
+ * The call runtime's control frames, the same in every protocol and framed with its header (its
+ * magic and version), so a helper of another protocol or version is refused at its first frame.
+ * Payloads are little-endian and padded to 8 bytes:
+ *
+ *   hello   (helper to driver)  runtime version u16, pad u16, pid u32, features u64, name char[32]
+ *   welcome (driver to helper)  features u64 (the ones both sides have), interval ms u32, pad u32
+ *   ping    (driver to helper)  nonce u64
+ *   pong    (helper to driver)  nonce u64, the ping's
+ *   bye     (helper to driver)  reason u32 (SGWIRE_BYE_ASKED: asked to stop), pad u32
+ *
+ * The sequence number of a control frame means nothing: senders write 0, receivers ignore it.
+ */
+#define SGWIRE_MSG_HELLO	0xff01
+#define SGWIRE_MSG_WELCOME	0xff02
+#define SGWIRE_MSG_PING		0xff03
+#define SGWIRE_MSG_PONG		0xff04
+#define SGWIRE_MSG_BYE		0xff05
+
+#define SGWIRE_HELLO_SIZE	48
+#define SGWIRE_WELCOME_SIZE	16
+#define SGWIRE_PING_SIZE	8
+#define SGWIRE_PONG_SIZE	8
+#define SGWIRE_BYE_SIZE		8
+
+/* The version of the control frames a hello announces; a hello of another ends the stream. */
+#define SGWIRE_RUNTIME_VERSION	1
+/* The size of a hello's name field: at most 31 bytes of text and a NUL. */
+#define SGWIRE_NAME_SIZE	32
+/* The reason of a bye whose helper was asked to stop; other reasons are the helper's own. */
+#define SGWIRE_BYE_ASKED	0
 
 #ifdef __KERNEL__
 
@@ -519,13 +564,39 @@ static inline const struct sgwire_type *sgwire_find_type(const struct sgwire_pro
 }
 
 /**
+ * sgwire_control_type() - Look a control frame type up.
+ * @type: the type number.
+ *
+ * The control frames are every protocol's, and no generated protocol table lists them:
+ * sgwire_check_header() consults this after the protocol's own types.
+ *
+ * Return: the type, its directions and payload size, or NULL if @type is no control frame.
+ */
+static inline const struct sgwire_type *sgwire_control_type(__u16 type)
+{
+	/* In type order, from SGWIRE_MSG_HELLO. */
+	static const struct sgwire_type types[] = {
+		{ SGWIRE_MSG_HELLO, SGWIRE_TO_KERNEL, SGWIRE_HELLO_SIZE },
+		{ SGWIRE_MSG_WELCOME, SGWIRE_TO_HELPER, SGWIRE_WELCOME_SIZE },
+		{ SGWIRE_MSG_PING, SGWIRE_TO_HELPER, SGWIRE_PING_SIZE },
+		{ SGWIRE_MSG_PONG, SGWIRE_TO_KERNEL, SGWIRE_PONG_SIZE },
+		{ SGWIRE_MSG_BYE, SGWIRE_TO_KERNEL, SGWIRE_BYE_SIZE },
+	};
+
+	if (type < SGWIRE_MSG_HELLO || type > SGWIRE_MSG_BYE)
+		return NULL;
+	return &types[type - SGWIRE_MSG_HELLO];
+}
+
+/**
  * sgwire_check_header() - Check a frame header, before any payload is read.
  * @proto: the protocol.
  * @frame: the frame's first SGWIRE_HEADER_SIZE bytes.
  * @accept: the directions the receiver accepts, SGWIRE_TO_KERNEL and/or SGWIRE_TO_HELPER.
  *
- * A header this accepts announces exactly the payload its type has: reading that many bytes
- * keeps the stream in step whatever the payload holds.
+ * The protocol's own types are looked up first, then the control frames (sgwire_control_type()),
+ * which every protocol accepts. A header this accepts announces exactly the payload its type has:
+ * reading that many bytes keeps the stream in step whatever the payload holds.
  *
  * Return: the payload size the header announces, -EPROTO for another protocol version, or
  * -EBADMSG for a bad magic, a type unknown or not accepted, or a length other than the type's.
@@ -542,24 +613,314 @@ static inline int sgwire_check_header(const struct sgwire_protocol *proto, const
 	if (h.version != proto->version)
 		return -EPROTO;
 	t = sgwire_find_type(proto, h.type);
+	if (!t)
+		t = sgwire_control_type(h.type);
 	if (!t || !(t->dirs & accept) || h.length != t->size)
 		return -EBADMSG;
 	return t->size;
 }
 
 /**
- * sgwire_check_frame() - Check a whole frame's header and size, not its payload.
+ * sgwire_check_log() - Check a log message's payload, whose layout every protocol shares.
+ * @p: its SGWIRE_LOG_SIZE bytes.
+ *
+ * Return: 0, or -EBADMSG for a level over LOGLEVEL_DEBUG (7), a text without its NUL or with a
+ * non-zero byte after it, or a non-zero pad byte.
+ */
+static inline int sgwire_check_log(const __u8 *p)
+{
+	if (sgwire_get_u8(p) > 7 || !sgwire_valid_string(p + 1, SGWIRE_LOG_TEXT_SIZE) ||
+	    !sgwire_zero(p + 1 + SGWIRE_LOG_TEXT_SIZE, SGWIRE_LOG_SIZE - 1 - SGWIRE_LOG_TEXT_SIZE))
+		return -EBADMSG;
+	return 0;
+}
+
+/**
+ * struct sgwire_hello - The payload of a hello, the helper's first frame.
+ * @version: the helper's runtime version, SGWIRE_RUNTIME_VERSION.
+ * @pid: the helper's process id, as it sees it.
+ * @features: the feature bits the helper offers.
+ * @name: the helper's name: text, NUL, zeros.
+ */
+struct sgwire_hello {
+	__u16 version;
+	__u32 pid;
+	__u64 features;
+	char name[SGWIRE_NAME_SIZE];
+};
+
+/**
+ * struct sgwire_welcome - The payload of a welcome, the driver's answer to hello.
+ * @features: the feature bits both sides offered.
+ * @interval_ms: how often the driver pings, in milliseconds.
+ */
+struct sgwire_welcome {
+	__u64 features;
+	__u32 interval_ms;
+};
+
+/**
+ * struct sgwire_ping - The payload of a ping, and of the pong that answers it.
+ * @nonce: the ping's number, which its pong carries back.
+ */
+struct sgwire_ping {
+	__u64 nonce;
+};
+
+/**
+ * struct sgwire_bye - The payload of a bye: the helper is exiting on purpose.
+ * @reason: SGWIRE_BYE_ASKED if it was asked to stop, else the helper's own reason.
+ */
+struct sgwire_bye {
+	__u32 reason;
+};
+
+/**
+ * sgwire_put_hello() - Write a hello's payload.
+ * @p: its SGWIRE_HELLO_SIZE bytes; all of them are written, pads zero.
+ * @m: the values.
+ */
+static inline void sgwire_put_hello(__u8 *p, const struct sgwire_hello *m)
+{
+	memset(p, 0, SGWIRE_HELLO_SIZE);
+	sgwire_put_u16(p, m->version);
+	sgwire_put_u32(p + 4, m->pid);
+	sgwire_put_u64(p + 8, m->features);
+	sgwire_put_string(p + 16, m->name, SGWIRE_NAME_SIZE);
+}
+
+/**
+ * sgwire_get_hello() - Check and read a hello's payload.
+ * @p: its SGWIRE_HELLO_SIZE bytes.
+ * @m: the values; written only when the payload is valid.
+ *
+ * The version is not judged here: a hello of another runtime version is well formed, and its
+ * reader ends the stream with -EPROTO.
+ *
+ * Return: 0, or -EBADMSG for a non-zero pad or a name without its NUL or with a non-zero byte
+ * after it.
+ */
+static inline int sgwire_get_hello(const __u8 *p, struct sgwire_hello *m)
+{
+	if (sgwire_get_u16(p + 2) || !sgwire_valid_string(p + 16, SGWIRE_NAME_SIZE))
+		return -EBADMSG;
+	m->version = sgwire_get_u16(p);
+	m->pid = sgwire_get_u32(p + 4);
+	m->features = sgwire_get_u64(p + 8);
+	sgwire_get_string(p + 16, m->name, SGWIRE_NAME_SIZE);
+	return 0;
+}
+
+/**
+ * sgwire_put_welcome() - Write a welcome's payload.
+ * @p: its SGWIRE_WELCOME_SIZE bytes; all of them are written, pad zero.
+ * @m: the values.
+ */
+static inline void sgwire_put_welcome(__u8 *p, const struct sgwire_welcome *m)
+{
+	sgwire_put_u64(p, m->features);
+	sgwire_put_u32(p + 8, m->interval_ms);
+	sgwire_put_u32(p + 12, 0);
+}
+
+/**
+ * sgwire_get_welcome() - Check and read a welcome's payload.
+ * @p: its SGWIRE_WELCOME_SIZE bytes.
+ * @m: the values; written only when the payload is valid.
+ *
+ * Return: 0, or -EBADMSG for a non-zero pad.
+ */
+static inline int sgwire_get_welcome(const __u8 *p, struct sgwire_welcome *m)
+{
+	if (sgwire_get_u32(p + 12))
+		return -EBADMSG;
+	m->features = sgwire_get_u64(p);
+	m->interval_ms = sgwire_get_u32(p + 8);
+	return 0;
+}
+
+/**
+ * sgwire_put_ping() - Write the payload of a ping or a pong.
+ * @p: its SGWIRE_PING_SIZE bytes.
+ * @m: the values.
+ */
+static inline void sgwire_put_ping(__u8 *p, const struct sgwire_ping *m)
+{
+	sgwire_put_u64(p, m->nonce);
+}
+
+/**
+ * sgwire_get_ping() - Read the payload of a ping or a pong; every value is valid.
+ * @p: its SGWIRE_PING_SIZE bytes.
+ * @m: the values.
+ *
+ * Return: 0.
+ */
+static inline int sgwire_get_ping(const __u8 *p, struct sgwire_ping *m)
+{
+	m->nonce = sgwire_get_u64(p);
+	return 0;
+}
+
+/**
+ * sgwire_put_bye() - Write a bye's payload.
+ * @p: its SGWIRE_BYE_SIZE bytes; all of them are written, pad zero.
+ * @m: the values.
+ */
+static inline void sgwire_put_bye(__u8 *p, const struct sgwire_bye *m)
+{
+	sgwire_put_u32(p, m->reason);
+	sgwire_put_u32(p + 4, 0);
+}
+
+/**
+ * sgwire_get_bye() - Check and read a bye's payload.
+ * @p: its SGWIRE_BYE_SIZE bytes.
+ * @m: the values; written only when the payload is valid.
+ *
+ * Return: 0, or -EBADMSG for a non-zero pad.
+ */
+static inline int sgwire_get_bye(const __u8 *p, struct sgwire_bye *m)
+{
+	if (sgwire_get_u32(p + 4))
+		return -EBADMSG;
+	m->reason = sgwire_get_u32(p);
+	return 0;
+}
+
+/**
+ * sgwire_check_control() - Check a control frame's payload.
+ * @type: the frame's type, a control frame's (sgwire_control_type() knows it).
+ * @p: its payload, of the type's size.
+ *
+ * What a protocol's decoder calls for a control frame, whose payload it has no struct for.
+ *
+ * Return: 0, or -EBADMSG for a payload the type's decoder refuses or a type that is no control
+ * frame.
+ */
+static inline int sgwire_check_control(__u16 type, const __u8 *p)
+{
+	union {
+		struct sgwire_hello hello;
+		struct sgwire_welcome welcome;
+		struct sgwire_ping ping;
+		struct sgwire_bye bye;
+	} m;
+
+	switch (type) {
+	case SGWIRE_MSG_HELLO:
+		return sgwire_get_hello(p, &m.hello);
+	case SGWIRE_MSG_WELCOME:
+		return sgwire_get_welcome(p, &m.welcome);
+	case SGWIRE_MSG_PING:
+	case SGWIRE_MSG_PONG:
+		return sgwire_get_ping(p, &m.ping);
+	case SGWIRE_MSG_BYE:
+		return sgwire_get_bye(p, &m.bye);
+	}
+	return -EBADMSG;
+}
+
+/**
+ * sgwire_encode_hello() - Encode a hello frame.
+ * @frame: room for SGWIRE_HEADER_SIZE + SGWIRE_HELLO_SIZE bytes.
+ * @proto: the protocol, whose magic and version the header gets.
+ * @m: the payload's values.
+ *
+ * Return: the frame's size, or -EINVAL for a name with no NUL in its SGWIRE_NAME_SIZE bytes.
+ */
+static inline int sgwire_encode_hello(__u8 *frame, const struct sgwire_protocol *proto,
+				      const struct sgwire_hello *m)
+{
+	sgwire_put_header(frame, proto, SGWIRE_MSG_HELLO, SGWIRE_HELLO_SIZE, 0);
+	sgwire_put_hello(frame + SGWIRE_HEADER_SIZE, m);
+	if (!sgwire_valid_string(frame + SGWIRE_HEADER_SIZE + 16, SGWIRE_NAME_SIZE))
+		return -EINVAL;
+	return SGWIRE_HEADER_SIZE + SGWIRE_HELLO_SIZE;
+}
+
+/**
+ * sgwire_encode_welcome() - Encode a welcome frame.
+ * @frame: room for SGWIRE_HEADER_SIZE + SGWIRE_WELCOME_SIZE bytes.
+ * @proto: the protocol, whose magic and version the header gets.
+ * @m: the payload's values.
+ *
+ * Return: the frame's size.
+ */
+static inline int sgwire_encode_welcome(__u8 *frame, const struct sgwire_protocol *proto,
+					const struct sgwire_welcome *m)
+{
+	sgwire_put_header(frame, proto, SGWIRE_MSG_WELCOME, SGWIRE_WELCOME_SIZE, 0);
+	sgwire_put_welcome(frame + SGWIRE_HEADER_SIZE, m);
+	return SGWIRE_HEADER_SIZE + SGWIRE_WELCOME_SIZE;
+}
+
+/**
+ * sgwire_encode_ping() - Encode a ping frame.
+ * @frame: room for SGWIRE_HEADER_SIZE + SGWIRE_PING_SIZE bytes.
+ * @proto: the protocol, whose magic and version the header gets.
+ * @m: the payload's values.
+ *
+ * Return: the frame's size.
+ */
+static inline int sgwire_encode_ping(__u8 *frame, const struct sgwire_protocol *proto,
+				     const struct sgwire_ping *m)
+{
+	sgwire_put_header(frame, proto, SGWIRE_MSG_PING, SGWIRE_PING_SIZE, 0);
+	sgwire_put_ping(frame + SGWIRE_HEADER_SIZE, m);
+	return SGWIRE_HEADER_SIZE + SGWIRE_PING_SIZE;
+}
+
+/**
+ * sgwire_encode_pong() - Encode a pong frame, the answer to a ping.
+ * @frame: room for SGWIRE_HEADER_SIZE + SGWIRE_PONG_SIZE bytes.
+ * @proto: the protocol, whose magic and version the header gets.
+ * @m: the payload's values: the ping's nonce.
+ *
+ * Return: the frame's size.
+ */
+static inline int sgwire_encode_pong(__u8 *frame, const struct sgwire_protocol *proto,
+				     const struct sgwire_ping *m)
+{
+	sgwire_put_header(frame, proto, SGWIRE_MSG_PONG, SGWIRE_PONG_SIZE, 0);
+	sgwire_put_ping(frame + SGWIRE_HEADER_SIZE, m);
+	return SGWIRE_HEADER_SIZE + SGWIRE_PONG_SIZE;
+}
+
+/**
+ * sgwire_encode_bye() - Encode a bye frame.
+ * @frame: room for SGWIRE_HEADER_SIZE + SGWIRE_BYE_SIZE bytes.
+ * @proto: the protocol, whose magic and version the header gets.
+ * @m: the payload's values.
+ *
+ * Return: the frame's size.
+ */
+static inline int sgwire_encode_bye(__u8 *frame, const struct sgwire_protocol *proto,
+				    const struct sgwire_bye *m)
+{
+	sgwire_put_header(frame, proto, SGWIRE_MSG_BYE, SGWIRE_BYE_SIZE, 0);
+	sgwire_put_bye(frame + SGWIRE_HEADER_SIZE, m);
+	return SGWIRE_HEADER_SIZE + SGWIRE_BYE_SIZE;
+}
+
+/**
+ * sgwire_check_frame() - Check a whole frame's header and size, and a control frame's payload.
  * @proto: the protocol.
  * @frame: the frame.
  * @len: its size: reading stops there, and a frame of any other size than its type's is refused.
  * @accept: the directions the receiver accepts, SGWIRE_TO_KERNEL and/or SGWIRE_TO_HELPER.
  *
+ * The payload of the protocol's own types is its decoder's to check; a control frame's, which
+ * no protocol's decoder knows, is checked here (sgwire_check_control()).
+ *
  * Return: the message type, -EPROTO for another protocol version, or -EBADMSG for a frame
- * shorter than a header, a header sgwire_check_header() refuses, or a size other than the type's.
+ * shorter than a header, a header sgwire_check_header() refuses, a size other than the type's, or
+ * a control frame whose payload sgwire_check_control() refuses.
  */
 static inline int sgwire_check_frame(const struct sgwire_protocol *proto, const __u8 *frame,
 				     size_t len, unsigned int accept)
 {
+	__u16 type;
 	int size;
 
 	if (len < SGWIRE_HEADER_SIZE)
@@ -569,7 +930,11 @@ static inline int sgwire_check_frame(const struct sgwire_protocol *proto, const 
 		return size;
 	if (len != SGWIRE_HEADER_SIZE + (size_t)size)
 		return -EBADMSG;
-	return sgwire_get_u16(frame + 6);
+	type = sgwire_get_u16(frame + 6);
+	if (!sgwire_find_type(proto, type) &&
+	    sgwire_check_control(type, frame + SGWIRE_HEADER_SIZE))
+		return -EBADMSG;
+	return type;
 }
 
 /**
@@ -584,10 +949,13 @@ static inline int sgwire_check_frame(const struct sgwire_protocol *proto, const 
  * reads exactly the payload its type has. The payload is not checked: the protocol's decoder does
  * that, and a frame it refuses leaves the stream in step.
  *
- * Return: the frame's size; -EPIPE at end of file, even inside a frame; -EPROTO for another
- * protocol version; -EBADMSG for a header sgwire_check_header() refuses; -EMSGSIZE if the frame
- * does not fit in @room; or the read's error. After any error the stream is out of step, and
- * @buf holds what was read of the header.
+ * Return: the frame's size; -EPIPE at end of file, even inside a frame; -EPROTO for a header
+ * sgwire_check_header() refuses (another protocol version, a bad magic, a type unknown or not
+ * accepted, a length other than the type's: the reader cannot know where the next frame starts,
+ * so the stream is lost, never skipped); -EMSGSIZE if the frame does not fit in @room; or the
+ * read's error. After any error the stream is out of step, and @buf holds what was read of the
+ * header. -EBADMSG is never returned here: it is kept for a payload the decoder refuses, after
+ * which the stream is still in step.
  */
 static inline int sgwire_read_frame(SGWIRE_PIPE from, const struct sgwire_protocol *proto,
 				    unsigned int accept, __u8 *buf, size_t room)
@@ -601,7 +969,7 @@ static inline int sgwire_read_frame(SGWIRE_PIPE from, const struct sgwire_protoc
 		return err;
 	size = sgwire_check_header(proto, buf, accept);
 	if (size < 0)
-		return size;
+		return -EPROTO;
 	if ((size_t)size > room - SGWIRE_HEADER_SIZE)
 		return -EMSGSIZE;
 	err = sgwire_read_full(from, buf + SGWIRE_HEADER_SIZE, size);

@@ -18,15 +18,26 @@ const (
 )
 
 // Conn carries the frames of one protocol over a pair of blocking file descriptors with raw
-// system calls. Its buffers live inside it, so receiving and sending allocate nothing. One
-// goroutine may Recv while another sends; two senders at once need a lock of their own. After an
+// system calls. Its buffers live inside it, so receiving and sending allocate nothing. After an
 // error other than EINTR's (retried) the stream may be out of step: close it.
+//
+// Recv is for one goroutine: Serve's, while Serve runs. The senders (SendBuffer and Send, and
+// the generated Send and Log methods built on them) share one buffer, so they are for one
+// goroutine at a time: handlers and Tick, which run one at a time on Serve's goroutine, may send
+// freely; a program that also sends from another goroutine must hold a lock of its own around
+// every send, its handlers' included. Serve's own frames (hello, pongs, replies, bye and its
+// reports) are built in another buffer and need no such lock: every frame goes out in one write
+// of at most PIPE_BUF bytes, which a pipe never interleaves with another write.
 type Conn struct {
 	proto      *Protocol
 	rfd, wfd   int
 	recv, send Direction
+	features   uint64 // agreed by the welcome
+	stopping   bool   // Stop was called: Serve says bye
+	byeReason  uint32
 	rbuf       [MaxFrame]byte
-	wbuf       [MaxFrame]byte
+	wbuf       [MaxFrame]byte // the senders'
+	sbuf       [MaxFrame]byte // Serve's: replies are encoded in it, control frames and reports built
 }
 
 // Init makes c a Conn of protocol p reading frames from rfd and writing them to wfd as side. Any
@@ -34,6 +45,7 @@ type Conn struct {
 func (c *Conn) Init(p *Protocol, rfd, wfd int, side Side) {
 	c.proto, c.rfd, c.wfd = p, rfd, wfd
 	c.recv, c.send = 0, 0
+	c.features, c.stopping, c.byeReason = 0, false, 0
 	switch side {
 	case SideHelper:
 		c.recv, c.send = ToHelper, ToKernel
@@ -67,7 +79,8 @@ func (c *Conn) SendBuffer() []byte { return c.wbuf[:] }
 
 // Send writes the frame just encoded at the start of SendBuffer's buffer, n bytes, in one write
 // unless the pipe takes it in pieces. It writes nothing when the encoder failed, returning its
-// error err as it is, or when this side may not send the frame's type (ErrInval).
+// error err as it is, or when this side may not send the frame's type (ErrInval); the control
+// frames are types of every protocol, each sent by one side.
 func (c *Conn) Send(n int, err error) error {
 	if err != nil {
 		return err
@@ -75,7 +88,7 @@ func (c *Conn) Send(n int, err error) error {
 	if n < HeaderSize || n > len(c.wbuf) {
 		return ErrInval
 	}
-	if _, dir := c.proto.Message(Uint16(c.wbuf[offType:])); c.send&dir == 0 {
+	if _, dir := c.proto.message(Uint16(c.wbuf[offType:])); c.send&dir == 0 {
 		return ErrInval
 	}
 	return c.writeAll(c.wbuf[:n])

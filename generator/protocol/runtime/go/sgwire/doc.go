@@ -6,6 +6,11 @@
 // A generated package describes its messages to it with a Protocol and keeps only what a spec
 // decides: its types, constants, and each message's encode, check and decode.
 //
+// It is also the helper's half of the call runtime (generator/protocol/runtime/DESIGN.md): the
+// control frames every protocol has (hello, welcome, ping, pong, bye), and Serve, which does the
+// handshake, answers pings, hands calls and notifications to a generated package's Dispatcher,
+// sends the replies and paces a periodic Tick.
+//
 // It is written by hand and copied by `syscallgen gen` into <out>/go/sgwire/ beside every
 // protocol package, with its rawsys import rewritten to the generated rawsys package's path. It
 // imports nothing else (no fmt, no os, no encoding/binary), and nothing in it allocates per frame.

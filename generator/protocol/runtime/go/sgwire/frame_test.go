@@ -44,7 +44,7 @@ func TestCheckHeader(t *testing.T) {
 		"version":              {func(h []byte) { h[4] = 4 }, both, rawsys.EPROTO},
 		"magic before version": {func(h []byte) { h[0] ^= 0xff; h[4] = 4 }, both, rawsys.EBADMSG},
 		"unknown type":         {func(h []byte) { h[6] = 9 }, both, rawsys.EBADMSG},
-		"type 0":               {func(h []byte) { h[6] = 0 }, both, rawsys.EBADMSG},
+		"type 0, another size": {func(h []byte) { h[6] = 0 }, both, rawsys.EBADMSG},
 		"direction":            {func(h []byte) {}, sgwire.ToHelper, rawsys.EBADMSG},
 		"no direction":         {func(h []byte) {}, 0, rawsys.EBADMSG},
 		"length short":         {func(h []byte) { h[8] = 7 }, both, rawsys.EBADMSG},

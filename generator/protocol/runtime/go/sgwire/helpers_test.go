@@ -9,24 +9,32 @@ import (
 	"syscallgen.local/go/sgwire"
 )
 
-// The test protocol: three message types, as a generated package would describe them.
+// The test protocol: five message types, as a generated package would describe them.
 const (
+	typeLog   = 0 // the log message every protocol has: level u8, text char[240], pad, helper to driver
 	typePing  = 1 // no payload, either way
-	typeCount = 2 // a u64, helper to driver
+	typeCount = 2 // a u64, helper to driver; the reply of the add call
 	typeNote  = 3 // a string of at most 15 bytes at 0, bytes of at most 6 at 16, driver to helper
+	typeAdd   = 5 // two u64, driver to helper: the request of a call whose reply is a count
 
+	logSize  = 248
 	noteSize = 24
+	addSize  = 16
 	both     = sgwire.ToKernel | sgwire.ToHelper
 )
 
 func message(t uint16) (int, sgwire.Direction) {
 	switch t {
+	case typeLog:
+		return logSize, sgwire.ToKernel
 	case typePing:
 		return 0, both
 	case typeCount:
 		return 8, sgwire.ToKernel
 	case typeNote:
 		return noteSize, sgwire.ToHelper
+	case typeAdd:
+		return addSize, sgwire.ToHelper
 	}
 	return -1, 0
 }
