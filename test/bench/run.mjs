@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { kernelCallBench } from "./kernel-call.mjs";
 import { protocolBench } from "./protocol.mjs";
 
 const root = join(import.meta.dirname, "../..");
@@ -61,6 +62,7 @@ try {
   if (Object.keys(samples).length === 0) throw new Error(`no benchmark results parsed:\n${go.stdout}`);
 
   protocolBench(process.env.SYSCALLGEN_BENCH_OUT ?? join(root, "out"), work);
+  kernelCallBench(root, work);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,13 +1,21 @@
 /**
- * Building the eprog test kernel for one architecture: a copy of the Linux 6.12 tree with the
- * example driver in drivers/misc/eprog, tinyconfig plus examples/eprog/kernel.config (and the
- * arch's own fragment), built out of tree into the cache so that a rerun with nothing changed only
- * walks make's dependency graph; and a busybox initramfs whose /init is init.sh. Everything that
- * differs between arches is in {@link ARCHES}; the code path is one.
+ * Building a test kernel: a copy of the Linux tree with the drivers the tests need hooked into
+ * drivers/misc (the eprog example, and kcanary, the tests' own module), tinyconfig plus config
+ * fragments, built out of tree into the cache so that a rerun with nothing changed only walks
+ * make's dependency graph; its modules, if the config has any; and a busybox initramfs whose
+ * /init is init.sh, with the modules in /lib/modules. Everything that differs between arches is
+ * in {@link ARCHES}, and between kernels of one arch in {@link KernelConfig}; the code path is one.
  *
  * The copy is made of hard links (cp -al): the original tree is shared with other tests and must
  * not change, so the two files this edits are written to a new file renamed over the link, which
  * leaves the original's inode alone, and the build writes only into its O= directory.
+ *
+ * The cache: one directory per kernel version, arch and variant (kernel-6.12-x86_64-debug), whose
+ * config key (the version, the arch and its make arguments, each fragment and each hooked
+ * driver's Kconfig) is recorded beside the build: a change to any of them reconfigures from
+ * tinyconfig and make rebuilds what the new .config changes. Every step on a directory, from the
+ * tree copy to the boot that reads its image, runs under an flock on its "lock" file
+ * ({@link withKernelCache}), so two runs at once take turns instead of corrupting it.
  */
 import { createHash } from "node:crypto";
 import {
@@ -26,6 +34,7 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { describeFailure, execCapture, execOrThrow } from "../support/exec.js";
+import { withFileLock } from "../support/file-lock.js";
 import { noKernelTreeMessage } from "../support/kernel-tree.js";
 import { REPO_ROOT } from "../support/paths.js";
 import { requireTool } from "../support/require-tool.js";
@@ -33,7 +42,34 @@ import { requireTool } from "../support/require-tool.js";
 export const EXAMPLE_DIR = path.join(REPO_ROOT, "examples", "eprog");
 export const DRIVER_DIR = path.join(EXAMPLE_DIR, "driver");
 export const FRAGMENT = path.join(EXAMPLE_DIR, "kernel.config");
-export const INIT_SCRIPT = path.join(REPO_ROOT, "test", "kernel", "init.sh");
+export const KERNEL_TEST_DIR = path.join(REPO_ROOT, "test", "kernel");
+export const INIT_SCRIPT = path.join(KERNEL_TEST_DIR, "init.sh");
+/** The debug kernel's options: lockdep, KASAN, kmemleak, the hung-task detector, SMP, modules. */
+export const DEBUG_FRAGMENT = path.join(KERNEL_TEST_DIR, "debug.config");
+
+/** A driver hooked into drivers/misc of the tree copy: its directory has a Kconfig and a Makefile. */
+export interface TreeDriver {
+  /** The directory name under drivers/misc, and the module's name when built as one. */
+  readonly name: string;
+  readonly dir: string;
+  /** Its Kconfig symbol, without CONFIG_. */
+  readonly symbol: string;
+  /**
+   * Cycled as a module by its own test's boot, not by every boot of {@link testParams}: its
+   * cycles start a helper each, too slow to repeat in every boot.
+   */
+  readonly ownBoot?: boolean;
+}
+
+/** Hooked into every test kernel; a fragment decides whether each is built in (=y), a module (=m) or not at all. */
+export const DRIVERS: readonly TreeDriver[] = [
+  { name: "eprog", dir: DRIVER_DIR, symbol: "EPROG" },
+  { name: "kcanary", dir: path.join(KERNEL_TEST_DIR, "kcanary"), symbol: "KCANARY" },
+  // The call runtime's test driver and its hostile Go helper (sgwire-runtime.kernel.ts).
+  { name: "sgwtest", dir: path.join(KERNEL_TEST_DIR, "sgwtest"), symbol: "SGWTEST", ownBoot: true },
+  // The second example, a module with a Go helper that checks firmware containers (fwscan.kernel.ts).
+  { name: "fwscan", dir: path.join(REPO_ROOT, "examples", "fwscan", "driver"), symbol: "FWSCAN", ownBoot: true },
+];
 
 /** What one architecture's build and boot need. */
 export interface KernelArch {
@@ -42,12 +78,12 @@ export interface KernelArch {
   /**
    * make's ARCH= and CROSS_COMPILE=. Given even for the host's arch, so the build never depends
    * on what the host is; Makefile.helper derives GOARCH from the resulting SRCARCH and .config.
-   * x86_64 is ARCH=x86, what make picks by itself on an x86_64 host: the same make command lines
-   * as before arches were a parameter (64-bit comes from the fragment's CONFIG_64BIT=y).
+   * x86_64 is ARCH=x86, what make picks by itself on an x86_64 host (64-bit comes from the
+   * fragment's CONFIG_64BIT=y).
    */
   readonly makeArch: string;
   readonly crossCompile: string;
-  /** Merged onto tinyconfig in this order; a later line for the same option wins. */
+  /** The arch's own fragments, merged onto tinyconfig in this order; a later line for the same option wins. */
   readonly fragments: readonly string[];
   /** The make target and where the image it makes lands, relative to the build directory. */
   readonly target: string;
@@ -92,14 +128,44 @@ export const ARCHES: readonly KernelArch[] = [
   },
 ];
 
+/** One kernel the tests build and boot: an arch and the fragments merged onto tinyconfig. */
+export interface KernelConfig {
+  readonly arch: KernelArch;
+  /** Names the kernel, with its version and arch, in the cache and in test names. */
+  readonly variant: string;
+  /** All of them, in merge order: the arch's, then the variant's. */
+  readonly fragments: readonly string[];
+  /** qemu's -smp and -m. */
+  readonly cpus: number;
+  readonly memoryMb: number;
+}
+
+/**
+ * The debug kernel of an arch: the example's fragments and debug.config. KASAN needs its shadow
+ * (an eighth of memory) and lockdep and kmemleak their tables, hence more memory than the 256 MB
+ * a tinyconfig kernel boots in.
+ */
+export function debugKernel(arch: KernelArch): KernelConfig {
+  return { arch, variant: "debug", fragments: [...arch.fragments, DEBUG_FRAGMENT], cpus: 4, memoryMb: 512 };
+}
+
 /** The cache root shared by the tests: $XDG_CACHE_HOME/syscallgen. */
 function cacheRoot(): string {
   return path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "syscallgen");
 }
 
-/** Where one arch's tree copy, build and boot artefacts live between runs. */
-export function cacheDir(arch: KernelArch): string {
-  return path.join(cacheRoot(), `eprog-kernel-6.12-${arch.name}`);
+/** The tree's VERSION.PATCHLEVEL ("6.12") and its full version ("6.12.117"), from its Makefile. */
+export function kernelVersion(tree: string): { short: string; full: string } {
+  const makefile = readFileSync(path.join(tree, "Makefile"), "utf8");
+  const field = (name: string) => new RegExp(`^${name} = (\\S*)`, "m").exec(makefile)?.[1] ?? "";
+  const short = `${field("VERSION")}.${field("PATCHLEVEL")}`;
+  if (!/^\d+\.\d+$/.test(short)) throw new Error(`${tree}/Makefile: no VERSION and PATCHLEVEL`);
+  return { short, full: `${short}.${field("SUBLEVEL")}${field("EXTRAVERSION")}` };
+}
+
+/** Where one kernel's tree copy, build, initramfs and console log live between runs. */
+export function cacheDir(src: string, config: KernelConfig): string {
+  return path.join(cacheRoot(), `kernel-${kernelVersion(src).short}-${config.arch.name}-${config.variant}`);
 }
 
 /** The Linux 6.12 tree the global setup found or unpacked. */
@@ -114,20 +180,31 @@ export function kernelSource(): string {
  * the Debian package (a missing cross compiler would otherwise show deep in make's log).
  */
 export function requireKernelTools(arch: KernelArch): void {
-  for (const tool of ["make", `${arch.crossCompile}gcc`, "bc", "flex", "bison", arch.qemu]) requireTool(tool);
+  for (const tool of ["make", `${arch.crossCompile}gcc`, "bc", "flex", "bison", arch.qemu, "flock"]) requireTool(tool);
+}
+
+/**
+ * Runs fn with the cache directory of a kernel locked (flock on its "lock" file): the tree copy,
+ * the build, the initramfs and the boot of one kernel never overlap with another run's. A run
+ * that waits says so.
+ */
+export async function withKernelCache<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  return withFileLock(path.join(dir, "lock"), fn, {
+    onWait: (file) => process.stdout.write(`waiting for ${file}: another run is building or booting this kernel\n`),
+  });
 }
 
 /** Replaces a file in the copy by a new inode, so the hard-linked original is untouched. */
 function replaceFile(file: string, content: string): void {
-  const tmp = `${file}.eprog-tmp`;
+  const tmp = `${file}.ktest-tmp`;
   writeFileSync(tmp, content);
   renameSync(tmp, file);
 }
 
 /**
- * Makes (once) the hard-linked copy of the tree and (every time, idempotently) hooks the driver
- * into it: a Kconfig source line, a Makefile obj line and drivers/misc/eprog, a link to this
- * checkout's examples/eprog/driver.
+ * Makes (once) the hard-linked copy of the tree and (every time, idempotently) hooks each of
+ * {@link DRIVERS} into it: a Kconfig source line, a Makefile obj line, and drivers/misc/<name>, a
+ * link to the driver's directory in this checkout.
  */
 export async function prepareTree(src: string, dir: string): Promise<string> {
   const tree = path.join(dir, "linux");
@@ -146,24 +223,29 @@ export async function prepareTree(src: string, dir: string): Promise<string> {
 
   const misc = path.join(tree, "drivers", "misc");
   const kconfig = path.join(misc, "Kconfig");
-  const kconfigText = readFileSync(kconfig, "utf8");
-  const sourceLine = 'source "drivers/misc/eprog/Kconfig"';
-  if (!kconfigText.includes(sourceLine)) {
-    const at = kconfigText.lastIndexOf("endmenu");
-    if (at < 0) throw new Error(`${kconfig}: no endmenu`);
-    replaceFile(kconfig, `${kconfigText.slice(0, at)}${sourceLine}\n${kconfigText.slice(at)}`);
-  }
   const makefile = path.join(misc, "Makefile");
-  const makefileText = readFileSync(makefile, "utf8");
-  const objLine = "obj-$(CONFIG_EPROG)\t\t+= eprog/";
-  if (!makefileText.includes(objLine)) replaceFile(makefile, `${makefileText}${objLine}\n`);
-
-  // A link, not a copy: the driver's Makefile finds ../Makefile.helper, the helper and the spec
-  // through it, and edits need no re-copying.
-  const link = path.join(misc, "eprog");
-  if (!isSymlink(link) || readlinkSync(link) !== DRIVER_DIR) {
-    rmSync(link, { recursive: true, force: true }); // the link itself, not what it points to
-    symlinkSync(DRIVER_DIR, link);
+  let kconfigText = readFileSync(kconfig, "utf8");
+  let makefileText = readFileSync(makefile, "utf8");
+  for (const driver of DRIVERS) {
+    const sourceLine = `source "drivers/misc/${driver.name}/Kconfig"`;
+    if (!kconfigText.includes(sourceLine)) {
+      const at = kconfigText.lastIndexOf("endmenu");
+      if (at < 0) throw new Error(`${kconfig}: no endmenu`);
+      kconfigText = `${kconfigText.slice(0, at)}${sourceLine}\n${kconfigText.slice(at)}`;
+      replaceFile(kconfig, kconfigText);
+    }
+    const objLine = `obj-$(CONFIG_${driver.symbol})\t\t+= ${driver.name}/`;
+    if (!makefileText.includes(objLine)) {
+      makefileText = `${makefileText}${objLine}\n`;
+      replaceFile(makefile, makefileText);
+    }
+    // A link, not a copy: eprog's Makefile finds ../Makefile.helper, the helper and the spec
+    // through it, and edits need no re-copying.
+    const link = path.join(misc, driver.name);
+    if (!isSymlink(link) || readlinkSync(link) !== driver.dir) {
+      rmSync(link, { recursive: true, force: true }); // the link itself, not what it points to
+      symlinkSync(driver.dir, link);
+    }
   }
   return tree;
 }
@@ -182,61 +264,105 @@ function archArgs(arch: KernelArch): string[] {
 }
 
 /**
- * The options the fragments, merged in order, set to y: these must come out as =y in the final
- * .config. A later fragment may switch off an earlier one's option ("# CONFIG_X is not set"),
- * as merge_config.sh lets it, so the last line naming an option decides.
+ * What the fragments, merged in order, ask for: the last line naming an option decides, as in
+ * merge_config.sh. Each comes back as the .config line that must be in the result; an option
+ * switched off ("# CONFIG_X is not set") may also be missing from it (its dependencies unmet).
  */
-function fragmentOptions(fragments: readonly string[]): string[] {
+export function fragmentSettings(fragments: readonly string[]): Map<string, string> {
   const last = new Map<string, string>();
   for (const text of fragments) {
     for (const line of text.split("\n")) {
-      const m = /^(CONFIG_[A-Z0-9_]+)=|^# (CONFIG_[A-Z0-9_]+) is not set$/.exec(line);
+      const m = /^(CONFIG_[A-Za-z0-9_]+)=|^# (CONFIG_[A-Za-z0-9_]+) is not set$/.exec(line);
       if (m) last.set(m[1] ?? m[2] ?? "", line);
     }
   }
-  return [...last.values()].filter((l) => /^CONFIG_[A-Z0-9_]+=y$/.test(l));
+  return last;
+}
+
+/** The settings of the fragments that the final .config does not have. */
+export function missingSettings(fragments: readonly string[], config: string): string[] {
+  const lines = new Set(config.split("\n"));
+  const set = new Map<string, string>();
+  for (const line of lines) {
+    const m = /^(CONFIG_[A-Za-z0-9_]+)=/.exec(line);
+    if (m?.[1]) set.set(m[1], line);
+  }
+  return [...fragmentSettings(fragments)].filter(([name, line]) => (line.startsWith("#") ? set.has(name) : !lines.has(line))).map(([, line]) => line);
+}
+
+/** A .config's value of an option ("y", "m", "10", ...), or undefined when it is not set. */
+export function configValue(config: string, option: string): string | undefined {
+  return new RegExp(`^CONFIG_${option}=(.*)$`, "m").exec(config)?.[1];
 }
 
 /**
- * tinyconfig, the arch's fragments merged on top, olddefconfig; skipped when the fragments are the
- * ones the existing .config was made from, so an unchanged rerun does not touch .config. Throws
- * when an option of a fragment did not survive (a missing dependency, a typo).
+ * The config key: everything the .config is made from. A change to any part reconfigures.
  */
-export async function configure(tree: string, build: string, arch: KernelArch): Promise<void> {
-  const fragments = arch.fragments.map((f) => readFileSync(f, "utf8"));
+export function configKey(src: string, config: KernelConfig): string {
   const hash = createHash("sha256");
-  for (const f of fragments) hash.update(f);
-  const digest = hash.update(readFileSync(path.join(DRIVER_DIR, "Kconfig"))).digest("hex");
-  const stamp = path.join(build, ".eprog-config.sha256");
-  const config = path.join(build, ".config");
-  if (existsSync(config) && existsSync(stamp) && readFileSync(stamp, "utf8") === digest) return;
+  const part = (name: string, value: string | Buffer) => hash.update(`${name}\0${value.length}\0`).update(value);
+  part("version", kernelVersion(src).full);
+  part("arch", [config.arch.name, ...archArgs(config.arch)].join(" "));
+  for (const f of config.fragments) part(`fragment ${path.relative(REPO_ROOT, f)}`, readFileSync(f));
+  for (const d of DRIVERS) part(`Kconfig of ${d.name}`, readFileSync(path.join(d.dir, "Kconfig")));
+  return hash.digest("hex");
+}
+
+/**
+ * tinyconfig, the fragments merged on top, olddefconfig; skipped when the config key is the one
+ * the existing .config was made from, so an unchanged rerun does not touch .config. Throws when
+ * a setting of a fragment did not survive (a missing dependency, a typo). Returns the .config.
+ */
+export async function configure(src: string, tree: string, build: string, config: KernelConfig): Promise<string> {
+  const key = configKey(src, config);
+  const stamp = path.join(build, ".ktest-config.key");
+  const dotConfig = path.join(build, ".config");
+  if (existsSync(dotConfig) && existsSync(stamp) && readFileSync(stamp, "utf8") === key) return readFileSync(dotConfig, "utf8");
 
   mkdirSync(build, { recursive: true });
+  rmSync(stamp, { force: true }); // an interrupted reconfiguration is redone
   const make = (target: string) =>
-    execOrThrow(`make ${target}`, "make", ["-C", tree, `O=${build}`, ...archArgs(arch), target], { timeoutMs: 300_000 });
+    execOrThrow(`make ${target}`, "make", ["-C", tree, `O=${build}`, ...archArgs(config.arch), target], { timeoutMs: 300_000 });
   await make("tinyconfig");
   // -m only merges the files (no make run), so it needs no ARCH; olddefconfig then resolves them.
-  await execOrThrow("merge_config.sh", path.join(tree, "scripts", "kconfig", "merge_config.sh"), ["-m", "-O", build, config, ...arch.fragments], {
+  await execOrThrow("merge_config.sh", path.join(tree, "scripts", "kconfig", "merge_config.sh"), ["-m", "-O", build, dotConfig, ...config.fragments], {
     cwd: tree,
     timeoutMs: 300_000,
   });
   await make("olddefconfig");
-  const result = readFileSync(config, "utf8").split("\n");
-  const missing = fragmentOptions(fragments).filter((o) => !result.includes(o));
-  if (missing.length) throw new Error(`options of ${arch.fragments.join(" + ")} not in the final .config: ${missing.join(" ")}`);
-  writeFileSync(stamp, digest);
+  const result = readFileSync(dotConfig, "utf8");
+  const missing = missingSettings(
+    config.fragments.map((f) => readFileSync(f, "utf8")),
+    result,
+  );
+  if (missing.length) throw new Error(`settings of ${config.fragments.join(" + ")} not in the final .config: ${missing.join(", ")}`);
+  writeFileSync(stamp, key);
+  return result;
 }
 
-/** Builds the arch's image (helper and bindings included, by the driver's Makefile); returns its path and how long make took. */
-export async function buildKernel(tree: string, build: string, arch: KernelArch): Promise<{ image: string; ms: number; log: string }> {
+/** A built kernel: its image, its modules (.ko files in the build directory), and how long make took. */
+export interface BuiltKernel {
+  readonly image: string;
+  readonly modules: readonly string[];
+  readonly ms: number;
+  readonly log: string;
+}
+
+/**
+ * Builds the image (helper and bindings included, by eprog's Makefile) and, when the config has
+ * CONFIG_MODULES, the modules (the drivers a fragment set to =m), in one make run.
+ */
+export async function buildKernel(tree: string, build: string, config: KernelConfig, dotConfig: string): Promise<BuiltKernel> {
+  const { arch } = config;
   const log = path.join(build, "..", "build.log");
   const syscallgen = `${process.execPath} ${path.join(REPO_ROOT, "dist", "generator", "cli", "bin.js")}`;
   if (!existsSync(path.join(REPO_ROOT, "dist", "generator", "cli", "bin.js"))) {
     throw new Error("dist/ is missing: run `npm run build` (npm run test:kernel does)");
   }
+  const withModules = configValue(dotConfig, "MODULES") === "y";
   const r = await execCapture(
     "make",
-    ["-C", tree, `O=${build}`, ...archArgs(arch), `-j${os.availableParallelism()}`, arch.target, `SYSCALLGEN=${syscallgen}`],
+    ["-C", tree, `O=${build}`, ...archArgs(arch), `-j${os.availableParallelism()}`, arch.target, ...(withModules ? ["modules"] : []), `SYSCALLGEN=${syscallgen}`],
     { timeoutMs: 60 * 60_000 },
   );
   writeFileSync(log, r.output);
@@ -244,7 +370,29 @@ export async function buildKernel(tree: string, build: string, arch: KernelArch)
     const tail = r.output.split("\n").slice(-150).join("\n");
     throw new Error(`${describeFailure("kernel build", { ...r, output: "" })}(last lines; all of it in ${log})\n${tail}`);
   }
-  return { image: path.join(build, arch.image), ms: r.ms, log };
+  return { image: path.join(build, arch.image), modules: withModules ? builtModules(build) : [], ms: r.ms, log };
+}
+
+/** The .ko files make built: modules.order names their objects (foo.o, or foo.ko before 6.2). */
+function builtModules(build: string): string[] {
+  const order = path.join(build, "modules.order");
+  if (!existsSync(order)) return [];
+  return readFileSync(order, "utf8")
+    .split("\n")
+    .filter((l) => l !== "")
+    .map((l) => {
+      const ko = path.join(build, l.replace(/\.o$/, ".ko"));
+      if (!existsSync(ko)) throw new Error(`${order} names ${l}, but ${ko} was not built`);
+      return ko;
+    });
+}
+
+/** Prepares, configures and builds a kernel in its cache directory; call it with the directory locked. */
+export async function prepareKernel(src: string, dir: string, config: KernelConfig): Promise<BuiltKernel & { dotConfig: string }> {
+  const tree = await prepareTree(src, dir);
+  const build = path.join(dir, "build");
+  const dotConfig = await configure(src, tree, build, config);
+  return { ...(await buildKernel(tree, build, config, dotConfig)), dotConfig };
 }
 
 /** One entry of a newc cpio archive. */
@@ -335,12 +483,13 @@ async function findBusybox(arch: KernelArch): Promise<string> {
 }
 
 /**
- * The initramfs: busybox-static of the arch and /init. /dev/null is there from the start, as on
+ * The initramfs: busybox-static of the arch, /init, and the given modules in /lib/modules (by
+ * file name: init.sh insmods /lib/modules/<name>.ko). /dev/null is there from the start, as on
  * any root file system: the driver starts its helper from an initcall, before /init runs, and a
  * Go 1.22+ runtime that finds fd 2 closed (the UMD API sets up only 0 and 1) opens /dev/null for
  * it or dies with exit status 2.
  */
-export async function buildInitramfs(out: string, arch: KernelArch): Promise<void> {
+export async function buildInitramfs(out: string, arch: KernelArch, modules: readonly string[] = []): Promise<void> {
   const busybox = await findBusybox(arch);
   const bb = readFileSync(busybox);
   if (hasInterpreter(bb)) throw new Error(`${busybox} is dynamically linked: install the Debian package busybox-static (.ci/run does)`);
@@ -350,6 +499,8 @@ export async function buildInitramfs(out: string, arch: KernelArch): Promise<voi
   const archive = cpioNewc([
     dir("bin"),
     dir("dev"),
+    dir("lib"),
+    dir("lib/modules"),
     dir("proc"),
     dir("sys"),
     dir("tmp"),
@@ -357,6 +508,7 @@ export async function buildInitramfs(out: string, arch: KernelArch): Promise<voi
     { name: "dev/null", mode: 0o020666, rdev: [1, 3] },
     { name: "bin/busybox", mode: 0o100755, data: bb },
     { name: "init", mode: 0o100755, data: readFileSync(INIT_SCRIPT) },
+    ...modules.map((ko) => ({ name: `lib/modules/${path.basename(ko)}`, mode: 0o100644, data: readFileSync(ko) })),
   ]);
   writeFileSync(out, archive);
 }

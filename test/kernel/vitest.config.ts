@@ -13,6 +13,9 @@ export default defineConfig({
   test: {
     root,
     include: ["test/kernel/**/*.kernel.ts"],
+    // One file at a time: a kernel build uses every core, and boots under TCG run slower, and
+    // their timeouts (the hung-task detector's among them) get closer, beside another build.
+    fileParallelism: false,
     // Finds (or unpacks, once) the Linux 6.12 tree, as for npm test.
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 60_000,

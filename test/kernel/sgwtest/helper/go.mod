@@ -1,0 +1,3 @@
+module sgwtest/helper
+
+go 1.22
