@@ -1,14 +1,18 @@
 /**
- * The protocol between the eprog driver and its embedded Go helper: a version handshake, requests
- * from the kernel answered by replies, log lines and a periodic status report from the helper.
+ * The protocol between the eprog driver and its embedded Go helper: one call (the driver's
+ * request, the helper's reply) and one notification (the helper's status, every second), over
+ * the call runtime's handshake, heartbeat and log lines.
  */
 import { defineProtocol } from "syscallgen/spec";
 
 export default defineProtocol({
   name: "eprog",
   doc: "Driver <-> embedded Go helper protocol of the eprog example.",
-  version: 1,
+  // 2: the call runtime's handshake replaced version 1's own hello message.
+  version: 2,
   magic: 0x4550524f,
+  // A ping a second; a helper that misses a pong for 5 s is killed and started again.
+  liveness: { intervalMs: 1000, timeoutMs: 5000 },
   enums: {
     op: {
       doc: "What a request asks the helper to do.",
@@ -16,22 +20,16 @@ export default defineProtocol({
       values: {
         echo: 1, // reply with text as data and a + b as value
         read_file: 2, // reply with the first bytes of the /proc or /sys file named by text
-        send_garbage: 3, // test mode: answer with a malformed frame, which the driver must reject
+        send_garbage: 3, // test mode: send a malformed status first, which the driver must skip
         exit: 4, // test mode: the helper exits, which the driver must notice and recover from
       },
     },
   },
   messages: {
-    hello: {
-      id: 1,
-      direction: "both",
-      doc: "Handshake: the helper sends it first; the driver answers with its own.",
-      fields: { protocol_version: "u32", features: "u32", name: { string: 31 } },
-    },
     request: {
       id: 2,
       direction: "to-helper",
-      doc: "A request; the reply carries the same sequence number.",
+      doc: "A request, the call's.",
       fields: { op: "op", a: "s64", b: "s64", text: { string: 127 } },
     },
     reply: {
@@ -44,7 +42,10 @@ export default defineProtocol({
       id: 4,
       direction: "to-kernel",
       doc: "Sent by the helper every second.",
-      fields: { uptime_ms: "u64", requests: "u64", failures: "u32", max_rss_kb: "u32" },
+      fields: { uptime_ms: "u64", requests: "u64", max_rss_kb: "u64", failures: "u32" },
     },
+  },
+  calls: {
+    request: { request: "request", reply: "reply", timeoutMs: 10000, doc: "Asks the helper to carry out a request." },
   },
 });
