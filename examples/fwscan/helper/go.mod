@@ -1,0 +1,3 @@
+module fwscan/helper
+
+go 1.22
