@@ -7,24 +7,11 @@
  */
 import { describe, expect, test } from "vitest";
 import { printCDeclaration, type CDeclaration } from "../../../generator/protocol/print-c/c-emit.js";
-import type { ProtocolIR, WireMessageIR } from "../../../generator/protocol/ir.js";
+import type { ProtocolIR } from "../../../generator/protocol/ir.js";
 import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
 import { defineProtocol } from "../../../generator/protocol/spec/language.js";
 import { logLevelEnum, logMessage } from "../../../generator/protocol/spec/wire-format.js";
-
-const log: WireMessageIR = {
-  name: logMessage.name,
-  doc: "A line the helper logs through the driver, printed at its printk level.",
-  id: 0,
-  direction: "to-kernel",
-  size: 248,
-  align: 1,
-  fields: [
-    { name: "level", type: { kind: "enum", name: logLevelEnum, size: 1 }, offset: 0, size: 1 },
-    { name: "text", type: { kind: "string", max: 239 }, offset: 1, size: 240 },
-  ],
-  pads: [{ offset: 241, size: 7 }],
-};
+import { logMessageIR as log } from "../log-message-ir.js";
 
 /** ask: n u32 and a 4-byte pad; answer: ok and a 7-byte pad; note: nothing. */
 const chat: ProtocolIR = {

@@ -14,6 +14,7 @@ import { goProtocolNames } from "../../../generator/protocol/resolve/go-names.js
 import { layoutProtocol } from "../../../generator/protocol/resolve/layout.js";
 import { defineProtocol } from "../../../generator/protocol/spec/language.js";
 import { logLevelEnum, logMessage } from "../../../generator/protocol/spec/wire-format.js";
+import { logMessageIR as log } from "../log-message-ir.js";
 
 /** label: a string of at most 5 bytes (6 on the wire) at 0, bytes of at most 4 (a u16 and 4) at 6. */
 const label: WireStructIR = {
@@ -46,21 +47,6 @@ const paint: WireMessageIR = {
     { offset: 2, size: 2 },
     { offset: 20, size: 4 },
   ],
-};
-
-/** The log message and its levels, as every protocol has them. */
-const log: WireMessageIR = {
-  name: logMessage.name,
-  doc: "A line the helper logs through the driver, printed at its printk level.",
-  id: 0,
-  direction: "to-kernel",
-  size: 248,
-  align: 1,
-  fields: [
-    { name: "level", type: { kind: "enum", name: logLevelEnum, size: 1 }, offset: 0, size: 1 },
-    { name: "text", type: { kind: "string", max: 239 }, offset: 1, size: 240 },
-  ],
-  pads: [{ offset: 241, size: 7 }],
 };
 
 const tiny: ProtocolIR = {
