@@ -284,7 +284,9 @@ S=/sys/kernel/debug/sgwtest
 # A counter of the driver's stats line, e.g. sgw_stat respawns.
 sgw_stat() { tr ' ' '\n' <"$S/stats" | sed -n "s/^$1=//p"; }
 # The stats line, labelled, for the host to compare (sgwire-runtime.kernel.ts).
-sgw_snap() { echo "SGWTEST stats $1: $(cat "$S/stats")"; }
+# Through printk, not the console: the driver's and the helper's lines may
+# follow at once, and the console would splice them into the middle of ours.
+sgw_snap() { echo "SGWTEST stats $1: $(cat "$S/stats")" >/dev/kmsg; }
 # A command of the driver's ctl file; the driver prints its result.
 sgw() { echo "$*" >"$S/ctl" 2>/dev/null; }
 uptime_s() { cut -d. -f1 /proc/uptime; }

@@ -1,10 +1,11 @@
 /**
  * Reading what init.sh's sgwtest phase prints: the driver's counters before and after each step
- * ("SGWTEST stats <step>-before: calls=1 replies=1 ..."), and the console of one step, from its
- * "SGWTEST step <step>" line to the next step's, where the runtime's and the driver's kernel
- * lines about it are (the runtime prints some from its threads and works, a little after the
- * shell's command that caused them returned, but before the next step began: each step starts
- * by waiting for a fresh helper).
+ * ("SGWTEST stats <step>-before: calls=1 replies=1 ...", written to /dev/kmsg so that each is one
+ * printk record, which the console never splices into another line), and the console of one
+ * step, from its "SGWTEST step <step>" line to the next step's, where the runtime's and the
+ * driver's kernel lines about it are (the runtime prints some from its threads and works, a
+ * little after the shell's command that caused them returned, but before the next step began:
+ * each step starts by waiting for a fresh helper).
  */
 import type { ConsoleChecks } from "./kernel-run.js";
 
@@ -14,7 +15,7 @@ export type SgwStats = Readonly<Record<string, number>>;
 /** Every "SGWTEST stats <label>: k=v ..." line of the console, by label; a label seen twice fails. */
 export function sgwStats(c: ConsoleChecks): ReadonlyMap<string, SgwStats> {
   const all = new Map<string, SgwStats>();
-  for (const m of c.log.matchAll(/^SGWTEST stats (\S+): (.*)$/gm)) {
+  for (const m of c.log.matchAll(/^\[\s*\d+\.\d+\] SGWTEST stats (\S+): (.*)$/gm)) {
     const label = m[1] ?? "";
     if (all.has(label)) c.fail(`two SGWTEST stats lines labelled ${label}`);
     const counters: Record<string, number> = {};
