@@ -16,10 +16,14 @@ $(helper-stamp): FORCE
 	$(Q)$(SYSCALLGEN) gen --arch $(KERNEL_GOARCH) --out $(helper-dir)/gen \
 		$(addprefix --specs ,$(wildcard $(helper-src)/specs)) >/dev/null
 
-# if_changed: also rebuilt when the command, and with it GOARCH or GOARM, changes.
+# if_changed: also rebuilt when the command, and with it GOARCH or GOARM, changes. go -C, not cd:
+# if_changed writes its .cmd file, by a path relative to the objtree, after the command.
 quiet_cmd_go_helper = GO      $@
-      cmd_go_helper = cd $(helper-dir) && env $(kernel-goenv) $(GO) build -trimpath \
+      cmd_go_helper = env $(kernel-goenv) $(GO) -C $(helper-dir) build -trimpath \
 			-buildvcs=false -ldflags='-s -w' -o $(abspath $@) .
+
+# Without this, Kbuild's rule for $(obj)/%.mod (a module's list of objects) rewrites go.mod with M=.
+$(helper-dir)/go.mod: ;
 
 $(obj)/umd_helper: $(helper-stamp) $(wildcard $(helper-dir)/go.* $(helper-dir)/*.go) FORCE
 	$(call if_changed,go_helper)

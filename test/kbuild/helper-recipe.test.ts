@@ -6,7 +6,10 @@
  *
  * A driver directory like a user's: the recipe as its Makefile, examples/kbuild/goarch.mk copied beside
  * it, a Go helper module in helper/ and the driver's own specs in specs/. kbuild-standin.mk reads
- * it as Kbuild would, with the kernel tree's own scripts/Kbuild.include (cmd, if_changed).
+ * it as Kbuild would in a kernel tree, with the tree's own scripts/Kbuild.include (cmd,
+ * if_changed) and $(obj) relative to the objtree, where make runs. Last, the same directory is
+ * built for real as an external module (make M=) against the prepared 6.12 tree, where $(obj)
+ * is absolute and Kbuild has its own pattern rule for $(obj)/%.mod.
  */
 import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -16,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoRoot } from "../support/cli.js";
 import { goEnv } from "../support/go-harness.js";
 import { kernelSrcFromEnv } from "../support/kernel-headers.js";
+import { preparedKbuildDir } from "../protocol/c/c-support.js";
 
 const recipe = path.join(repoRoot, "examples", "kbuild", "helper.mk");
 const standin = path.join(import.meta.dirname, "kbuild-standin.mk");
@@ -56,15 +60,15 @@ describe("examples/kbuild/helper.mk: the README's Kbuild recipe", () => {
   let keep = false;
 
   const make = (args: string[] = []) => {
-    const r = spawnSync("make", ["--no-print-directory", "-f", standin, `srctree=${kernelSrcFromEnv()}`, `src=${drv}`, `obj=${obj}`,
-      "SRCARCH=x86", "CONFIG_64BIT=y", `SYSCALLGEN=${syscallgen}`, ...args, `${obj}/umd_helper`], { cwd: work, encoding: "utf8" });
+    const r = spawnSync("make", ["--no-print-directory", "-f", standin, `srctree=${kernelSrcFromEnv()}`, `src=${drv}`, "obj=obj",
+      "SRCARCH=x86", "CONFIG_64BIT=y", `SYSCALLGEN=${syscallgen}`, ...args, "obj/umd_helper"], { cwd: work, encoding: "utf8" });
     const output = `${r.stdout}${r.stderr}`;
     if (r.status !== 0) keep = true;
     expect(r.status, output).toBe(0);
     return output;
   };
   const mtime = (file: string) => statSync(file).mtimeMs;
-  const built = (output: string) => output.includes(`GO      ${obj}/umd_helper`);
+  const built = (output: string) => output.includes("GO      obj/umd_helper");
 
   beforeAll(() => {
     work = mkdtempSync(path.join(tmpdir(), "syscallgen-kbuild-"));
@@ -150,5 +154,24 @@ describe("examples/kbuild/helper.mk: the README's Kbuild recipe", () => {
       "SRCARCH=sparc", "CONFIG_64BIT=y", `SYSCALLGEN=${syscallgen}`, `${path.join(work, "sparc")}/umd_helper`], { cwd: work, encoding: "utf8" });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("helper: no Go port for ARCH=sparc 64-bit little-endian");
+  });
+
+  test("make M= builds the driver as an external module, and leaves helper/go.mod alone", () => {
+    const goMod = readFileSync(path.join(drv, "helper", "go.mod"), "utf8");
+    writeFileSync(path.join(drv, "Makefile"), `obj-m += drv.o
+drv-y := drv_main.o drv_blob.o
+asflags-y += -Wa,-I$(obj)
+$(obj)/drv_blob.o: $(obj)/umd_helper
+${readFileSync(recipe, "utf8")}`);
+    writeFileSync(path.join(drv, "drv_blob.S"), '\t.section .rodata, "a"\n\t.incbin "umd_helper"\n');
+    writeFileSync(path.join(drv, "drv_main.c"), '// SPDX-License-Identifier: GPL-2.0\n#include <linux/module.h>\nMODULE_LICENSE("GPL");\n');
+    // The prepared tree has no Module.symvers: modpost's missing symbols are warnings.
+    const r = spawnSync("make", ["-C", preparedKbuildDir(), `M=${drv}`, "KBUILD_MODPOST_WARN=1", `SYSCALLGEN=${syscallgen}`, "modules"], { encoding: "utf8", timeout: 10 * 60_000 });
+    const output = `${r.stdout}${r.stderr}`;
+    if (r.status !== 0) keep = true;
+    expect(r.status, output).toBe(0);
+    expect(output).toContain(`GO      ${drv}/umd_helper`);
+    expect(readFileSync(path.join(drv, "helper", "go.mod"), "utf8")).toBe(goMod);
+    expect(statSync(path.join(drv, "drv.ko")).size).toBeGreaterThan(statSync(path.join(drv, "umd_helper")).size);
   });
 });
