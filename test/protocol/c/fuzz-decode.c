@@ -12,9 +12,11 @@
  * demo_decode(), frame after frame as a driver reads them: each frame it returns must be the next
  * bytes of the input, -EBADMSG means a malformed frame whose header sgwire_check_header()
  * accepts, skipped whole (the stream stays in step), and the stream ends with -EPIPE where the
- * input ends or -EPROTO at a header sgwire_check_header() refuses.
+ * input ends or -EPROTO at a header sgwire_check_header() refuses. And the call runtime's buffered
+ * reader, sgwire_reader_next(), must give what sgwire_read_frame() gives on the same bytes.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include "demo-messages.h"
 
@@ -106,6 +108,38 @@ static void check_recv(const uint8_t *data, size_t size, unsigned int accept)
 	close(fds[0]);
 }
 
+/*
+ * The buffered reader of the call runtime, sgwire_reader_next(), against sgwire_read_frame() on
+ * the same bytes: the same results, frame by frame, and the same bytes in each frame. Its buffer
+ * is a heap block of exactly the largest frame's size, so ASan sees a step past it.
+ */
+static void check_reader(const uint8_t *data, size_t size, unsigned int accept)
+{
+	static __u8 buf[DEMO_MAX_FRAME];
+	struct sgwire_reader rd;
+	const __u8 *frame;
+	int one[2], two[2], ret, again;
+	__u8 *room = malloc(DEMO_MAX_FRAME);
+
+	if (!room || pipe(one) || pipe(two) || write(one[1], data, size) != (ssize_t)size ||
+	    write(two[1], data, size) != (ssize_t)size)
+		abort();
+	close(one[1]);
+	close(two[1]);
+	sgwire_reader_init(&rd, room, DEMO_MAX_FRAME);
+	do {
+		ret = sgwire_read_frame(one[0], demo_protocol(), accept, buf, sizeof(buf));
+		again = sgwire_reader_next(&rd, two[0], demo_protocol(), accept, &frame);
+		if (again != ret || (ret > 0 && memcmp(frame, buf, ret)))
+			abort();
+		if (ret == -EPROTO && memcmp(rd.buf + rd.start, buf, DEMO_HEADER_SIZE))
+			abort();
+	} while (ret > 0);
+	close(one[0]);
+	close(two[0]);
+	free(room);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned int accept;
@@ -113,6 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (accept = 0; accept <= (DEMO_TO_KERNEL | DEMO_TO_HELPER); accept++) {
 		check_decode(data, size, accept);
 		check_recv(data, size, accept);
+		check_reader(data, size, accept);
 	}
 	return 0;
 }

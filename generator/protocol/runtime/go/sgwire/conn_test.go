@@ -4,6 +4,7 @@ package sgwire_test
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -100,19 +101,20 @@ func TestConnEOF(t *testing.T) {
 	}
 }
 
-// TestConnBadHeaderReadsNoPayload checks that Recv rejects a bad header before reading further:
-// what follows it in the pipe is still there for the next Recv.
-func TestConnBadHeaderReadsNoPayload(t *testing.T) {
+// TestConnBadHeaderFailsAtOnce checks that Recv rejects a bad header as soon as it is in, without
+// waiting for the payload it announces (none follows here: a wait would hang), and that the
+// stream stays lost: the next Recv fails the same way, though a good frame follows the bad one.
+func TestConnBadHeaderFailsAtOnce(t *testing.T) {
 	helper, _, toHelperW := pair(t)
-	ping := frame(t, typePing, 9, nil)
-	bad := append([]byte(nil), ping...)
+	bad := frame(t, typePing, 9, nil)
 	bad[8] = 200 // length field: a ping has no payload
-	writeAll(t, toHelperW, append(bad, ping...))
+	writeAll(t, toHelperW, bad[:sgwire.HeaderSize])
 	if _, _, _, err := helper.Recv(); err != rawsys.EBADMSG {
 		t.Fatalf("bad length: %v", err)
 	}
-	if typ, _, seq, err := helper.Recv(); err != nil || typ != typePing || seq != 9 {
-		t.Fatalf("next frame: %d %d %v", typ, seq, err)
+	writeAll(t, toHelperW, frame(t, typePing, 10, nil))
+	if _, _, _, err := helper.Recv(); err != rawsys.EBADMSG {
+		t.Fatalf("after a bad header: %v, want EBADMSG again", err)
 	}
 }
 
@@ -155,6 +157,94 @@ func TestConnShortReads(t *testing.T) {
 		}
 	}
 	check(t, <-done)
+}
+
+// TestConnFramesTogether writes frames of several sizes in one write, as a busy peer's frames
+// pile up in the pipe, and in pieces whose ends fall inside frames: Recv returns each one whole,
+// in order.
+func TestConnFramesTogether(t *testing.T) {
+	helper, _, toHelperW := pair(t)
+	var all []byte
+	for i := range uint32(40) {
+		all = append(all, frame(t, typePing, i, nil)...)
+		all = append(all, noteFrame(t, i, "together", bytes.Repeat([]byte{byte(i)}, int(i)))...)
+	}
+	// Round 0 in one write, round 1 in three.
+	n := len(all)
+	for _, cut := range [][2]int{{0, n}, {0, n/3 + 1}, {n/3 + 1, 2*n/3 + 5}, {2*n/3 + 5, n}} {
+		writeAll(t, toHelperW, all[cut[0]:cut[1]])
+	}
+	for round := range 2 {
+		for i := range uint32(40) {
+			if typ, _, seq, err := helper.Recv(); err != nil || typ != typePing || seq != i {
+				t.Fatalf("round %d, ping %d: %#x %d %v", round, i, typ, seq, err)
+			}
+			typ, p, seq, err := helper.Recv()
+			if err != nil || typ != typeNote || seq != i || !bytes.Equal(p, noteFrame(t, i, "together", bytes.Repeat([]byte{byte(i)}, int(i)))[sgwire.HeaderSize:]) {
+				t.Fatalf("round %d, note %d: %#x %d %v", round, i, typ, seq, err)
+			}
+		}
+	}
+}
+
+// TestConnRecvMatchesHeaders feeds Recv random streams, in random pieces: frames of every type
+// (some not for the helper), random bytes, and an end anywhere. Each result must be what reading
+// the stream frame by frame with CheckHeader gives: the frame's bytes, the header's error, or
+// ErrPipe where the stream ends.
+func TestConnRecvMatchesHeaders(t *testing.T) {
+	for seed := range uint64(300) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		var stream []byte
+		for range rng.IntN(30) {
+			var p []byte
+			typ := []uint16{typePing, typeNote, typeAdd, typeCount, typeLog}[rng.IntN(5)]
+			if size, _ := proto.Message(typ); size > 0 {
+				p = make([]byte, size)
+				for i := range p {
+					p[i] = byte(rng.IntN(256))
+				}
+			}
+			f := frame(t, typ, rng.Uint32(), p)
+			if rng.IntN(20) == 0 {
+				f[rng.IntN(sgwire.HeaderSize)] ^= byte(1 + rng.IntN(255))
+			}
+			stream = append(stream, f...)
+		}
+		stream = stream[:len(stream)-rng.IntN(min(len(stream), 20)+1)]
+		r, w := pipe(t)
+		c := newConn(r, -1, sgwire.SideHelper)
+		go func() {
+			for at := 0; at < len(stream); {
+				n := min(1+rng.IntN(600), len(stream)-at)
+				rawsys.Write(w, stream[at:at+n])
+				at += n
+			}
+			rawsys.Close(w)
+		}()
+		for at := 0; ; {
+			typ, p, seq, err := c.Recv()
+			want := error(sgwire.ErrPipe)
+			if len(stream)-at >= sgwire.HeaderSize {
+				wantTyp, size, herr := proto.CheckHeader(stream[at:at+sgwire.HeaderSize], sgwire.ToHelper)
+				switch {
+				case herr != nil:
+					want = herr
+				case len(stream)-at >= sgwire.HeaderSize+size:
+					f := stream[at : at+sgwire.HeaderSize+size]
+					if err != nil || typ != wantTyp || seq != sgwire.Uint32(f[12:]) || !bytes.Equal(p, f[sgwire.HeaderSize:]) {
+						t.Fatalf("seed %d, frame at %d: %#x %d %v, want %#x", seed, at, typ, seq, err, wantTyp)
+					}
+					at += len(f)
+					continue
+				}
+			}
+			if err != want {
+				t.Fatalf("seed %d, at %d of %d bytes: %v, want %v", seed, at, len(stream), err, want)
+			}
+			break
+		}
+		rawsys.Close(r)
+	}
 }
 
 // TestConnNoAllocs checks that a session's sends and receives allocate nothing.

@@ -3,6 +3,7 @@
 package sgwire_test
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -529,6 +530,45 @@ func TestServeTicks(t *testing.T) {
 	t.Logf("%d ticks more during %d calls; %d in %v", total-idle, calls, total, elapsed)
 	if most := uint64(elapsed/period) + 1; total-idle < 1 || total > most {
 		t.Fatalf("%d ticks during the calls, %d in %v: want at least 1, and at most %d", total-idle, total, elapsed, most)
+	}
+	s.end()
+}
+
+// TestServeFramesTogether sends calls in one write, with ticks on and far apart: Serve answers
+// every call from its buffer at once, instead of waiting on epoll, which cannot see them, until
+// the next tick.
+func TestServeFramesTogether(t *testing.T) {
+	s := start(t, sgwire.ServeOptions{TickMs: int(longTime / time.Millisecond)}, 0)
+	var all []byte
+	for i := range uint64(20) {
+		var req [addSize]byte
+		sgwire.PutUint64(req[:], addPlain)
+		sgwire.PutUint64(req[8:], i)
+		f, err := proto.StartFrame(make([]byte, sgwire.MaxFrame), typeAdd, addSize, uint32(100+i))
+		check(t, err)
+		copy(f[sgwire.HeaderSize:], req[:])
+		all = append(all, f...)
+	}
+	writeAll(t, s.toH.w, all)
+	replies := make(chan error, 1)
+	go func() {
+		for i := range uint64(20) {
+			got, p, seq, err := s.k.Recv()
+			if err == nil && (got != typeCount || seq != uint32(100+i) || sgwire.Uint64(p) != addPlain+i) {
+				err = fmt.Errorf("reply %d: type %#x, seq %d, %d", i, got, seq, sgwire.Uint64(p))
+			}
+			if err != nil {
+				replies <- err
+				return
+			}
+		}
+		replies <- nil
+	}()
+	select {
+	case err := <-replies:
+		check(t, err)
+	case <-time.After(longTime / 2):
+		t.Fatal("the calls written together were not all answered before the first tick")
 	}
 	s.end()
 }
