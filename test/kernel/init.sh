@@ -9,7 +9,8 @@
 #
 #   KTEST_EPROG=1          the eprog driver's checks, through /sys/kernel/debug/eprog
 #   KTEST_SGWTEST=1        the call runtime's checks with sgwtest (its hostile helper)
-#   KTEST_SGWBENCH=1       the call benchmark (npm run bench), SGW_CALLS calls a run
+#   KTEST_SGWBENCH=1       the call benchmark (npm run bench): SGW_ROUNDS rounds of
+#                          the raw baseline and 1 caller, SGW_CALLS calls a run
 #   KTEST_FWSCAN=1         the fwscan example driver's checks (a module)
 #   KTEST_MODULES=a,b      insmod/rmmod each /lib/modules/<name>.ko MODULE_CYCLES
 #                          times, with the traffic of traffic_<name> between
@@ -426,11 +427,16 @@ sgwtest_checks() {
 # npm run bench: the call benchmark, and its raw pipe baseline, in this boot.
 sgwtest_bench() {
 	insmod /lib/modules/sgwtest.ko && sgw_up 120 || { ktest_fail "sgwtest bench: no helper"; return; }
-	sgw rawbench "$SGW_CALLS"
-	sgw bench 1 "$SGW_CALLS"
+	# Rounds of the baseline and 1 caller, one after the other, so that each pair sees the same
+	# noise from the host; then 8 callers twice.
+	round=0
+	while [ "$round" -lt "$SGW_ROUNDS" ]; do
+		sgw rawbench "$SGW_CALLS"
+		sgw bench 1 "$SGW_CALLS"
+		round=$((round + 1))
+	done
 	sgw bench 8 $((SGW_CALLS / 8))
-	sgw rawbench "$SGW_CALLS"
-	sgw bench 1 "$SGW_CALLS"
+	sgw bench 8 $((SGW_CALLS / 8))
 	rmmod sgwtest
 }
 
@@ -618,6 +624,7 @@ if [ "$KTEST_SGWTEST" = 1 ]; then
 fi
 if [ "$KTEST_SGWBENCH" = 1 ]; then
 	SGW_CALLS=${SGW_CALLS:-2000}
+	SGW_ROUNDS=${SGW_ROUNDS:-5}
 	sgwtest_bench
 fi
 
