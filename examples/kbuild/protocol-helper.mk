@@ -79,8 +79,11 @@ $(obj)/.$(proto)-helper.goenv: FORCE
 	@echo '$(kernel-goenv)' | cmp -s - $@ 2>/dev/null || echo '$(kernel-goenv)' > $@
 
 quiet_cmd_proto_go = GO      $@ ($(KERNEL_GOARCH))
-      cmd_proto_go = cd $(proto-helper-dir) && env $(kernel-goenv) $(GO) build -trimpath \
+      cmd_proto_go = env $(kernel-goenv) $(GO) -C $(proto-helper-dir) build -trimpath \
 		-buildvcs=false -ldflags='-s -w' -o $(abspath $@) ./
+
+# Without this, Kbuild's rule for $(obj)/%.mod (a module's list of objects) rewrites go.mod with M=.
+$(proto-helper-dir)/go.mod: ;
 
 $(proto-helper-bin): $(proto-header) $(proto-gen-go) $(proto-go-srcs) $(obj)/.$(proto)-helper.goenv
 	$(call cmd,proto_go)
