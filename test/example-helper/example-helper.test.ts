@@ -1,12 +1,13 @@
 /**
  * The eprog example's Go helper (examples/eprog/helper), built as a kernel build would build it:
- * through examples/eprog/Makefile.helper, included by a stand-in for Kbuild, for amd64 and arm64.
+ * through examples/kbuild/protocol-helper.mk, included by a stand-in for Kbuild as eprog's driver
+ * Makefile includes it, for amd64 and arm64.
  * The binaries are checked for what the kernel's .incbin needs (static, stripped, the right arch),
  * and each is run against peer.c, which plays the driver with the generated eprog.h over real
  * pipes set up as the User Mode Driver sets them up: amd64 natively, arm64 under qemu-user.
  *
- * The helper's sources are copied to a temporary module, so the test writes nothing into the
- * repository (the fragment's EPROG_HELPER_DIR points the build there).
+ * The spec and the helper's sources are copied to a temporary directory, so the test writes nothing
+ * into the repository (the fragment's proto-dir points the build there).
  */
 import { spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -74,19 +75,20 @@ function elfFacts(file: string): ElfFacts {
   return { bits: 64, littleEndian: le, type: u16(16), machine: u16(18), dynamic, sections };
 }
 
-describe("examples/eprog: the Go helper built through Makefile.helper", () => {
+describe("examples/eprog: the Go helper built through protocol-helper.mk", () => {
   let work: string;
   let helperDir: string;
   let keep = false;
   const bins = new Map<string, string>();
 
   const make = (args: string[], timeoutMs = 10 * 60_000) =>
-    execCapture("make", ["--no-print-directory", "-f", standin, `SYSCALLGEN=${syscallgen}`, `EPROG_HELPER_DIR=${helperDir}`, ...args], { timeoutMs });
+    execCapture("make", ["--no-print-directory", "-f", standin, `SYSCALLGEN=${syscallgen}`, `proto-dir=${work}`, ...args], { timeoutMs });
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(tmpdir(), "syscallgen-example-helper-"));
     helperDir = path.join(work, "helper");
     cpSync(path.join(example, "helper"), helperDir, { recursive: true, filter: (src) => path.basename(src) !== "gen" });
+    cpSync(path.join(example, "eprog.ts"), path.join(work, "eprog.ts"));
     for (const t of targets) {
       const obj = path.join(work, t.goarch);
       const r = await goLimit(() => make([`obj=${obj}`, ...t.kbuild]));
@@ -94,7 +96,7 @@ describe("examples/eprog: the Go helper built through Makefile.helper", () => {
         keep = true;
         throw new Error(describeFailure(`building the ${t.goarch} helper`, r));
       }
-      bins.set(t.goarch, path.join(obj, "eprog_helper"));
+      bins.set(t.goarch, path.join(obj, "eprog-helper"));
     }
     await execOrThrow("gcc peer.c", "gcc", ["-std=gnu11", "-O2", "-Wall", "-Wextra", "-Werror", "-I", path.join(helperDir, "gen", "c"), "-o", path.join(work, "peer"), path.join(here, "peer.c")], { timeoutMs: 5 * 60_000 });
   });

@@ -1,14 +1,17 @@
-# A stand-in for Kbuild around examples/eprog/Makefile.helper: it sets what Kbuild would (obj, the
-# arch, CONFIG_*) from the command line and builds the helper as the driver's Makefile would.
+# A stand-in for Kbuild around examples/kbuild/protocol-helper.mk, as the eprog driver's Makefile
+# includes it: it sets what Kbuild would (obj, the arch, CONFIG_*) from the command line and
+# builds the helper as the driver's Makefile would. proto-dir holds eprog.ts and helper/.
 #
-#   make -f kbuild-standin.mk obj=/tmp/b SRCARCH=arm64 CONFIG_64BIT=y SYSCALLGEN="node dist/..."
-#   make -f kbuild-standin.mk goenv SRCARCH=mips CONFIG_64BIT=y     # the Go environment only
+#   make -f kbuild-standin.mk proto-dir=/tmp/eprog obj=/tmp/b SRCARCH=arm64 CONFIG_64BIT=y SYSCALLGEN="node dist/..."
+#   make -f kbuild-standin.mk proto-dir=/tmp/eprog goenv SRCARCH=mips CONFIG_64BIT=y     # the Go environment only
 obj ?= build
+proto := eprog
+proto-dir ?= $(abspath $(dir $(lastword $(MAKEFILE_LIST)))../../examples/eprog)
 __build:
 
-include $(dir $(lastword $(MAKEFILE_LIST)))../../examples/eprog/Makefile.helper
+include $(dir $(lastword $(MAKEFILE_LIST)))../../examples/kbuild/protocol-helper.mk
 
-__build: $(EPROG_HELPER_BIN) $(EPROG_HEADER)
+__build: $(proto-helper-bin) $(proto-header)
 
 goenv:
 	@echo '$(kernel-goenv)'

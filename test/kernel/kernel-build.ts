@@ -77,7 +77,7 @@ export interface KernelArch {
   readonly name: string;
   /**
    * make's ARCH= and CROSS_COMPILE=. Given even for the host's arch, so the build never depends
-   * on what the host is; Makefile.helper derives GOARCH from the resulting SRCARCH and .config.
+   * on what the host is; goarch.mk derives GOARCH from the resulting SRCARCH and .config.
    * x86_64 is ARCH=x86, what make picks by itself on an x86_64 host (64-bit comes from the
    * fragment's CONFIG_64BIT=y).
    */
@@ -239,7 +239,7 @@ export async function prepareTree(src: string, dir: string): Promise<string> {
       makefileText = `${makefileText}${objLine}\n`;
       replaceFile(makefile, makefileText);
     }
-    // A link, not a copy: eprog's Makefile finds ../Makefile.helper, the helper and the spec
+    // A link, not a copy: a driver's Makefile finds ../kbuild/protocol-helper.mk, the helper and the spec
     // through it, and edits need no re-copying.
     const link = path.join(misc, driver.name);
     if (!isSymlink(link) || readlinkSync(link) !== driver.dir) {
