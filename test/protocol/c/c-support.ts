@@ -4,7 +4,7 @@
  * -m32, and big-endian s390x run under qemu).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { emitC } from "../../../generator/protocol/print-c/c-emit.js";
@@ -111,10 +111,11 @@ export function preparedKbuildDir(): string {
   if (!isKernelTree(tree)) throw new Error(noKernelTreeMessage());
   const dir = path.join(userCacheDir(), "kbuild-6.12-x86_64");
   if (!existsSync(path.join(dir, "scripts", "module.lds"))) {
-    for (const target of ["defconfig", "modules_prepare"]) {
-      const r = spawnSync("make", ["-C", tree, `O=${dir}`, "-j2", target], { encoding: "utf8", timeout: 15 * 60_000 });
-      if (r.status !== 0) throw new Error(`make ${target} failed:\n${r.stdout}\n${r.stderr}`);
-    }
+    // Under flock(1): test files in other workers may want the tree at the same time.
+    const prepare = 'test -f "$1/scripts/module.lds" || { make -C "$2" O="$1" -j2 defconfig && make -C "$2" O="$1" -j2 modules_prepare; }';
+    mkdirSync(dir, { recursive: true });
+    const r = spawnSync("flock", [`${dir}.lock`, "sh", "-c", prepare, "sh", dir, tree], { encoding: "utf8", timeout: 30 * 60_000 });
+    if (r.status !== 0) throw new Error(`preparing ${dir} (make defconfig modules_prepare) failed:\n${r.stdout}\n${r.stderr}`);
   }
   return dir;
 }
