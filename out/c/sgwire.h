@@ -214,6 +214,21 @@ static inline int sgwire_read_full(struct file *from, __u8 *buf, size_t n)
 }
 
 /**
+ * sgwire_read_some() - One read from a pipe: what it holds, up to @n bytes.
+ * @from: the pipe.
+ * @buf: where the bytes go.
+ * @n: the room there, more than 0.
+ *
+ * Return: the bytes read, 0 at end of file, or kernel_read()'s error.
+ */
+static inline ssize_t sgwire_read_some(struct file *from, __u8 *buf, size_t n)
+{
+	loff_t pos = 0;
+
+	return kernel_read(from, buf, n, &pos);
+}
+
+/**
  * sgwire_write_frame() - Write a frame to a pipe with one kernel_write().
  * @to: the pipe, e.g. umd_info.pipe_to_umh.
  * @frame: the frame.
@@ -325,8 +340,8 @@ static inline bool sgwire_zero(const __u8 *p, size_t n)
 }
 
 /*
- * sgwire_read_full() and sgwire_write_frame() on a file descriptor: both retry EINTR, and
- * sgwire_write_frame() writes on over short writes. Errors are -errno.
+ * sgwire_read_full(), sgwire_read_some() and sgwire_write_frame() on a file descriptor: all retry
+ * EINTR, and sgwire_write_frame() writes on over short writes. Errors are -errno.
  */
 
 static inline int sgwire_read_full(int fd, __u8 *buf, size_t n)
@@ -345,6 +360,16 @@ static inline int sgwire_read_full(int fd, __u8 *buf, size_t n)
 		done += (size_t)ret;
 	}
 	return 0;
+}
+
+static inline ssize_t sgwire_read_some(int fd, __u8 *buf, size_t n)
+{
+	ssize_t ret;
+
+	do {
+		ret = read(fd, buf, n);
+	} while (ret < 0 && errno == EINTR);
+	return ret < 0 ? -errno : ret;
 }
 
 static inline int sgwire_write_frame(int fd, const __u8 *frame, size_t size)
@@ -977,6 +1002,91 @@ static inline int sgwire_read_frame(SGWIRE_PIPE from, const struct sgwire_protoc
 	if (err)
 		return err;
 	return SGWIRE_HEADER_SIZE + size;
+}
+
+/**
+ * struct sgwire_reader - Reads frames from a pipe through a buffer.
+ * @buf: the buffer: SGWIRE_MAX_FRAME bytes hold the protocol's largest frame.
+ * @room: its size.
+ * @start: where the next frame begins in @buf.
+ * @end: the end of the bytes read.
+ *
+ * Each read takes whatever the pipe holds, up to the room left, so a frame costs one read instead
+ * of sgwire_read_frame()'s two, and frames that arrived together cost one read between them.
+ */
+struct sgwire_reader {
+	__u8 *buf;
+	size_t room;
+	size_t start;
+	size_t end;
+};
+
+/**
+ * sgwire_reader_init() - Start a reader on an empty buffer: at the start of a stream.
+ * @r: the reader.
+ * @buf: its buffer.
+ * @room: the buffer's size.
+ */
+static inline void sgwire_reader_init(struct sgwire_reader *r, __u8 *buf, size_t room)
+{
+	r->buf = buf;
+	r->room = room;
+	r->start = 0;
+	r->end = 0;
+}
+
+/**
+ * sgwire_reader_next() - Read the next whole frame, its header checked once it is in.
+ * @r: the reader.
+ * @from: the pipe: umd_info.pipe_from_umh in the kernel, a file descriptor in user space.
+ * @proto: the protocol.
+ * @accept: the directions the receiver accepts, SGWIRE_TO_KERNEL and/or SGWIRE_TO_HELPER.
+ * @frame: set to the frame, inside @r's buffer, good until the next call.
+ *
+ * The results are sgwire_read_frame()'s, for the same bytes: a header is checked as soon as its
+ * 16 bytes are in, and a bad one ends the stream before the reader waits for more.
+ *
+ * Return: the frame's size; -EPIPE at end of file, even inside a frame; -EPROTO for a header
+ * sgwire_check_header() refuses (the header is then at r->buf + r->start); -EMSGSIZE for a
+ * frame larger than the buffer; or the read's error. After an error the stream is out of step.
+ */
+static inline int sgwire_reader_next(struct sgwire_reader *r, SGWIRE_PIPE from,
+				     const struct sgwire_protocol *proto, unsigned int accept,
+				     const __u8 **frame)
+{
+	if (r->room < SGWIRE_HEADER_SIZE)
+		return -EMSGSIZE;
+	for (;;) {
+		size_t have = r->end - r->start;
+		ssize_t n;
+		int size;
+
+		if (have >= SGWIRE_HEADER_SIZE) {
+			size = sgwire_check_header(proto, r->buf + r->start, accept);
+			if (size < 0)
+				return -EPROTO;
+			if ((size_t)size > r->room - SGWIRE_HEADER_SIZE)
+				return -EMSGSIZE;
+			size += SGWIRE_HEADER_SIZE;
+			if (have >= (size_t)size) {
+				*frame = r->buf + r->start;
+				r->start += size;
+				return size;
+			}
+		}
+		/* A partial frame moves to the front, so the room left holds the rest of it. */
+		if (r->start) {
+			memmove(r->buf, r->buf + r->start, have);
+			r->start = 0;
+			r->end = have;
+		}
+		n = sgwire_read_some(from, r->buf + r->end, r->room - r->end);
+		if (n < 0)
+			return n;
+		if (!n)
+			return -EPIPE;
+		r->end += n;
+	}
 }
 
 #endif /* _SYSCALLGEN_SGWIRE_H */

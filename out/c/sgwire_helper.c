@@ -279,7 +279,8 @@ struct sgwire_helper_line {
  * @info: the UMD state, the helper's pipes and pid; the reader's (create and destroy load and
  *        unload its blob).
  * @task: the running helper's leader, so its exit code can be read after it exits; the reader's.
- * @rbuf: the frame the reader reads into; the reader's.
+ * @rbuf: the buffer the reader reads frames into; the reader's.
+ * @frames: the reader's frame reader on @rbuf, started again for each helper.
  * @sbuf: the control frame the sender writes; the sender's.
  * @print: the line the log work prints; the log work's.
  * @reader: the reader thread.
@@ -342,6 +343,7 @@ struct sgwire_helper {
 	struct umd_info info;
 	struct task_struct *task;
 	u8 *rbuf;
+	struct sgwire_reader frames;
 	u8 sbuf[SGWIRE_HEADER_SIZE + SGWIRE_WELCOME_SIZE];
 	struct sgwire_helper_line print;
 
@@ -809,17 +811,18 @@ static void sgwire_helper_reply(struct sgwire_helper *h, const struct sgwire_hea
 /**
  * sgwire_helper_frame() - Handle a frame the reader read, its header checked.
  * @h: the runtime.
+ * @frame: the frame, in the reader's buffer.
  * @greeted: whether the helper said hello; set by its hello.
  *
  * Return: 0 to read on, 1 after a bye, or a negative errno that ends the stream.
  */
-static int sgwire_helper_frame(struct sgwire_helper *h, bool *greeted)
+static int sgwire_helper_frame(struct sgwire_helper *h, const u8 *frame, bool *greeted)
 {
-	const u8 *payload = h->rbuf + SGWIRE_HEADER_SIZE;
+	const u8 *payload = frame + SGWIRE_HEADER_SIZE;
 	struct sgwire_header hdr;
 	int err;
 
-	sgwire_get_header(h->rbuf, &hdr);
+	sgwire_get_header(frame, &hdr);
 	if (hdr.type == SGWIRE_MSG_LOG) {
 		sgwire_helper_log(h, &hdr, payload);
 		return 0;
@@ -869,8 +872,10 @@ static noinline int sgwire_helper_read(struct sgwire_helper *h)
 {
 	struct sgwire_header hdr;
 	bool greeted = false;
+	const u8 *frame;
 	int ret;
 
+	sgwire_reader_init(&h->frames, h->rbuf, SGWIRE_MAX_FRAME);
 	for (;;) {
 		spin_lock(&h->lock);
 		/* A signal meant for an earlier read must not end this one. */
@@ -882,10 +887,8 @@ static noinline int sgwire_helper_read(struct sgwire_helper *h)
 		h->in_read = true;
 		spin_unlock(&h->lock);
 
-		/* A header cut short must not be completed by the previous frame's bytes. */
-		memset(h->rbuf, 0, SGWIRE_HEADER_SIZE);
-		ret = sgwire_read_frame(h->info.pipe_from_umh, h->desc->proto, SGWIRE_TO_KERNEL,
-					h->rbuf, SGWIRE_MAX_FRAME);
+		ret = sgwire_reader_next(&h->frames, h->info.pipe_from_umh, h->desc->proto,
+					 SGWIRE_TO_KERNEL, &frame);
 
 		spin_lock(&h->lock);
 		h->in_read = false;
@@ -893,13 +896,13 @@ static noinline int sgwire_helper_read(struct sgwire_helper *h)
 			ret = 0;
 		spin_unlock(&h->lock);
 		if (ret == -EPROTO) {
-			sgwire_get_header(h->rbuf, &hdr);
+			sgwire_get_header(h->frames.buf + h->frames.start, &hdr);
 			pr_err("%s: helper pid %u sent a bad frame header (version %u, type %u, length %u): %d\n",
 			       h->name, READ_ONCE(h->stats.pid), hdr.version, hdr.type, hdr.length,
 			       ret);
 		}
 		if (ret > 0)
-			ret = sgwire_helper_frame(h, &greeted);
+			ret = sgwire_helper_frame(h, frame, &greeted);
 		if (ret)
 			return ret;
 	}

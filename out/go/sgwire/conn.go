@@ -37,7 +37,9 @@ type Conn struct {
 	features   uint64 // agreed by the welcome
 	stopping   bool   // Stop was called: Serve says bye
 	byeReason  uint32
-	rbuf       [MaxFrame]byte
+	rbuf       [MaxFrame]byte // frames read: the next starts at rstart, the bytes end at rend
+	rstart     int
+	rend       int
 	wbuf       [MaxFrame]byte // the senders'
 	sbuf       [MaxFrame]byte // Serve's: replies are encoded in it, control frames and reports built
 }
@@ -48,6 +50,7 @@ func (c *Conn) Init(p *Protocol, rfd, wfd int, side Side) {
 	c.proto, c.rfd, c.wfd = p, rfd, wfd
 	c.recv, c.send = 0, 0
 	c.features, c.stopping, c.byeReason = 0, false, 0
+	c.rstart, c.rend = 0, 0
 	switch side {
 	case SideHelper:
 		c.recv, c.send = ToHelper, ToKernel
@@ -56,24 +59,39 @@ func (c *Conn) Init(p *Protocol, rfd, wfd int, side Side) {
 	}
 }
 
-// Recv reads one frame and returns its type, payload and sequence number. It reads the header
-// first and checks it as CheckHeader does, failing before reading the payload of a bad one, then
-// reads exactly the payload; the payload is a view of the Conn's buffer, good until the next
-// Recv. Short reads and EINTR are retried; end of file, even in mid-frame, is ErrPipe.
+// Recv reads one frame and returns its type, payload and sequence number. It reads through the
+// Conn's buffer, each read taking what the pipe holds (up to MaxFrame bytes), so a frame costs
+// one read and frames that came together share one. It checks a header as CheckHeader does as
+// soon as its bytes are in, failing before it waits for the payload of a bad one. The payload is
+// a view of the buffer, good until the next Recv. EINTR is retried; end of file, even in
+// mid-frame, is ErrPipe.
 func (c *Conn) Recv() (t uint16, payload []byte, seq uint32, err error) {
-	if err := c.readFull(c.rbuf[:HeaderSize]); err != nil {
-		return 0, nil, 0, err
+	for {
+		have := c.rbuf[c.rstart:c.rend]
+		if len(have) >= HeaderSize {
+			t, size, err := c.proto.CheckHeader(have[:HeaderSize], c.recv)
+			if err != nil {
+				return 0, nil, 0, err
+			}
+			if len(have) >= HeaderSize+size {
+				c.rstart += HeaderSize + size
+				return t, have[HeaderSize : HeaderSize+size], Uint32(have[offSeq:]), nil
+			}
+		}
+		// A partial frame moves to the front, so the room left holds the rest of it.
+		c.rend = copy(c.rbuf[:], have)
+		c.rstart = 0
+		n, err := c.readSome(c.rbuf[c.rend:])
+		if err != nil {
+			return 0, nil, 0, err
+		}
+		c.rend += n
 	}
-	t, size, err := c.proto.CheckHeader(c.rbuf[:HeaderSize], c.recv)
-	if err != nil {
-		return 0, nil, 0, err
-	}
-	frame := c.rbuf[:HeaderSize+size]
-	if err := c.readFull(frame[HeaderSize:]); err != nil {
-		return 0, nil, 0, err
-	}
-	return t, frame[HeaderSize:], Uint32(frame[offSeq:]), nil
 }
+
+// Buffered reports whether bytes of a frame wait in the Conn's buffer, which a wait for the read
+// fd to be readable would not see.
+func (c *Conn) Buffered() bool { return c.rend > c.rstart }
 
 // SendBuffer returns the buffer to encode a frame into for Send. A generated package sends a
 // message m with c.Send(m.EncodeFrame(c.SendBuffer(), seq)).
@@ -96,9 +114,20 @@ func (c *Conn) Send(n int, err error) error {
 	return c.writeAll(c.wbuf[:n])
 }
 
-// readFull fills b from the read fd, retrying short reads and EINTR.
-func (c *Conn) readFull(b []byte) error {
-	return transfer(rawsys.Read, c.rfd, b, ErrPipe)
+// readSome reads into b once, retrying EINTR; end of file is ErrPipe.
+func (c *Conn) readSome(b []byte) (int, error) {
+	for {
+		n, err := rawsys.Read(c.rfd, b)
+		switch {
+		case err == rawsys.EINTR:
+			continue
+		case err != nil:
+			return 0, err
+		case n <= 0:
+			return 0, ErrPipe
+		}
+		return n, nil
+	}
 }
 
 // writeAll writes b to the write fd, retrying short writes and EINTR. A frame is at most

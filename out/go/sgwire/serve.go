@@ -114,7 +114,7 @@ func (c *Conn) serve(d Dispatcher, opts *ServeOptions) error {
 			return c.bye()
 		}
 		if clock.period > 0 {
-			ready, err := clock.wait(d)
+			ready, err := clock.wait(d, c.Buffered())
 			if err != nil {
 				return err
 			}
@@ -269,8 +269,9 @@ func (k *ticker) start(fd, ms int) error {
 }
 
 // wait runs d.Tick if it is due, or else waits for fd to be readable (or closed) until the next
-// tick, and reports whether it is.
-func (k *ticker) wait(d Dispatcher) (bool, error) {
+// tick, and reports whether it is. With bytes buffered it does not wait: they are input epoll
+// cannot see.
+func (k *ticker) wait(d Dispatcher, buffered bool) (bool, error) {
 	now := monotonic()
 	if now >= k.next {
 		d.Tick()
@@ -279,6 +280,9 @@ func (k *ticker) wait(d Dispatcher) (bool, error) {
 			k.next = now + k.period
 		}
 		return false, nil
+	}
+	if buffered {
+		return true, nil
 	}
 	ms := (k.next - now + 999_999) / 1_000_000
 	n, err := rawsys.EpollWait(k.ep, k.events[:], int(ms))
