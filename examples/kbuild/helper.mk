@@ -1,12 +1,13 @@
 # Builds $(obj)/umd_helper, a static Go program for the kernel's arch, from the Go module in
-# helper/ beside this Makefile, which imports <its module path>/gen/go/rawsys. Whatever embeds
+# ../helper, beside this Makefile's directory (not inside it: make clean deletes every *.mod file
+# under the directory it cleans), which imports <its module path>/gen/go/rawsys. Whatever embeds
 # the helper depends on it: $(obj)/helper_blob.o: $(obj)/umd_helper
 helper-src := $(realpath $(dir $(lastword $(MAKEFILE_LIST))))
 include $(helper-src)/goarch.mk		# syscallgen's examples/kbuild/goarch.mk, copied here
 
 SYSCALLGEN ?= syscallgen
 GO ?= go
-helper-dir := $(helper-src)/helper
+helper-dir := $(realpath $(helper-src)/..)/helper
 helper-stamp := $(helper-dir)/gen/.syscallgen.stamp
 
 # On every make. gen rewrites only the files whose bytes change, and its stamp when an input (the

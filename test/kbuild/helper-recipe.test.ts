@@ -5,14 +5,15 @@
  * Kbuild does not define).
  *
  * A driver directory like a user's: the recipe as its Makefile, examples/kbuild/goarch.mk copied beside
- * it, a Go helper module in helper/ and the driver's own specs in specs/. kbuild-standin.mk reads
+ * it and the driver's own specs in specs/; the Go helper module in helper/ beside the directory. kbuild-standin.mk reads
  * it as Kbuild would in a kernel tree, with the tree's own scripts/Kbuild.include (cmd,
  * if_changed) and $(obj) relative to the objtree, where make runs. Last, the same directory is
  * built for real as an external module (make M=) against the prepared 6.12 tree, where $(obj)
- * is absolute and Kbuild has its own pattern rule for $(obj)/%.mod.
+ * is absolute and Kbuild has its own pattern rule for $(obj)/%.mod, and cleaned (make clean
+ * deletes every *.mod file under M=: the helper's go.mod must not be there).
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -75,13 +76,13 @@ describe("examples/kbuild/helper.mk: the README's Kbuild recipe", () => {
     drv = path.join(work, "drv");
     obj = path.join(work, "obj");
     bin = path.join(obj, "umd_helper");
-    stamp = path.join(drv, "helper", "gen", ".syscallgen.stamp");
-    mkdirSync(path.join(drv, "helper"), { recursive: true });
+    stamp = path.join(work, "helper", "gen", ".syscallgen.stamp");
+    mkdirSync(path.join(work, "helper"), { recursive: true });
     mkdirSync(path.join(drv, "specs", "syscalls"), { recursive: true });
     cpSync(recipe, path.join(drv, "Makefile"));
     cpSync(path.join(repoRoot, "examples", "kbuild", "goarch.mk"), path.join(drv, "goarch.mk"));
-    writeFileSync(path.join(drv, "helper", "go.mod"), "module example.com/drv/helper\n\ngo 1.22\n");
-    writeFileSync(path.join(drv, "helper", "main.go"), helperMain);
+    writeFileSync(path.join(work, "helper", "go.mod"), "module example.com/drv/helper\n\ngo 1.22\n");
+    writeFileSync(path.join(work, "helper", "main.go"), helperMain);
     writeFileSync(path.join(drv, "specs", "syscalls", "getpgrp.ts"), getpgrp(false));
   });
 
@@ -103,7 +104,7 @@ describe("examples/kbuild/helper.mk: the README's Kbuild recipe", () => {
     expect(run.stdout).toBe("helper ok\n");
     expect(statSync(path.join(obj, ".umd_helper.cmd")).isFile()).toBe(true);
     // Only rawsys: nothing in the helper's module that it cannot build.
-    const vet = spawnSync("go", ["vet", "./..."], { cwd: path.join(drv, "helper"), encoding: "utf8", env: goEnv("amd64") });
+    const vet = spawnSync("go", ["vet", "./..."], { cwd: path.join(work, "helper"), encoding: "utf8", env: goEnv("amd64") });
     expect(vet.status, vet.stderr).toBe(0);
   });
 
@@ -114,7 +115,7 @@ describe("examples/kbuild/helper.mk: the README's Kbuild recipe", () => {
   });
 
   test("a change to the driver's spec rebuilds the helper, though it touches one arch file only", () => {
-    const shared = path.join(drv, "helper", "gen", "go", "rawsys", "rawsys.go");
+    const shared = path.join(work, "helper", "gen", "go", "rawsys", "rawsys.go");
     const [oldBin, oldShared] = [readFileSync(bin), mtime(shared)];
     writeFileSync(path.join(drv, "specs", "syscalls", "getpgrp.ts"), getpgrp(true)); // RawSyscall -> Syscall
     expect(built(make())).toBe(true);
@@ -126,11 +127,11 @@ describe("examples/kbuild/helper.mk: the README's Kbuild recipe", () => {
   test("a spec added to the driver's specs/ rebuilds the helper with the new wrapper", () => {
     writeFileSync(path.join(drv, "specs", "syscalls", "getpgrp2.ts"), getpgrp(false).replace("Getpgrp:", "Getpgrp2:").replace("Getpgrp returns", "Getpgrp2 returns"));
     expect(built(make())).toBe(true);
-    expect(readFileSync(path.join(drv, "helper", "gen", "go", "rawsys", "zsyscall_linux_amd64.go"), "utf8")).toContain("func Getpgrp2()");
+    expect(readFileSync(path.join(work, "helper", "gen", "go", "rawsys", "zsyscall_linux_amd64.go"), "utf8")).toContain("func Getpgrp2()");
   });
 
   test("a generated file edited by hand is put back; the helper, built from what gen writes, stays", () => {
-    const file = path.join(drv, "helper", "gen", "go", "rawsys", "zsyscall_linux_amd64.go");
+    const file = path.join(work, "helper", "gen", "go", "rawsys", "zsyscall_linux_amd64.go");
     const text = readFileSync(file, "utf8");
     const before = [mtime(bin), mtime(stamp)];
     appendFileSync(file, "// stray edit\n");
@@ -140,7 +141,7 @@ describe("examples/kbuild/helper.mk: the README's Kbuild recipe", () => {
   });
 
   test("a helper source change rebuilds it; so does a new command (if_changed), with no spec change", () => {
-    appendFileSync(path.join(drv, "helper", "main.go"), "\n// touched\n");
+    appendFileSync(path.join(work, "helper", "main.go"), "\n// touched\n");
     expect(built(make())).toBe(true);
     const goPath = spawnSync("sh", ["-c", "command -v go"], { encoding: "utf8" }).stdout.trim();
     const before = mtime(stamp);
@@ -156,8 +157,8 @@ describe("examples/kbuild/helper.mk: the README's Kbuild recipe", () => {
     expect(r.stderr).toContain("helper: no Go port for ARCH=sparc 64-bit little-endian");
   });
 
-  test("make M= builds the driver as an external module, and leaves helper/go.mod alone", () => {
-    const goMod = readFileSync(path.join(drv, "helper", "go.mod"), "utf8");
+  test("make M= builds the driver as an external module, and make clean too leaves helper/go.mod alone", () => {
+    const goMod = readFileSync(path.join(work, "helper", "go.mod"), "utf8");
     writeFileSync(path.join(drv, "Makefile"), `obj-m += drv.o
 drv-y := drv_main.o drv_blob.o
 asflags-y += -Wa,-I$(obj)
@@ -171,7 +172,11 @@ ${readFileSync(recipe, "utf8")}`);
     if (r.status !== 0) keep = true;
     expect(r.status, output).toBe(0);
     expect(output).toContain(`GO      ${drv}/umd_helper`);
-    expect(readFileSync(path.join(drv, "helper", "go.mod"), "utf8")).toBe(goMod);
+    expect(readFileSync(path.join(work, "helper", "go.mod"), "utf8")).toBe(goMod);
     expect(statSync(path.join(drv, "drv.ko")).size).toBeGreaterThan(statSync(path.join(drv, "umd_helper")).size);
+    const clean = spawnSync("make", ["-C", preparedKbuildDir(), `M=${drv}`, "clean"], { encoding: "utf8", timeout: 5 * 60_000 });
+    expect(clean.status, `${clean.stdout}${clean.stderr}`).toBe(0);
+    expect(existsSync(path.join(drv, "drv.ko"))).toBe(false);
+    expect(readFileSync(path.join(work, "helper", "go.mod"), "utf8")).toBe(goMod);
   });
 });
