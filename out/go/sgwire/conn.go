@@ -116,18 +116,7 @@ func (c *Conn) Send(n int, err error) error {
 
 // readSome reads into b once, retrying EINTR; end of file is ErrPipe.
 func (c *Conn) readSome(b []byte) (int, error) {
-	for {
-		n, err := rawsys.Read(c.rfd, b)
-		switch {
-		case err == rawsys.EINTR:
-			continue
-		case err != nil:
-			return 0, err
-		case n <= 0:
-			return 0, ErrPipe
-		}
-		return n, nil
-	}
+	return transferOnce(rawsys.Read, c.rfd, b, ErrPipe)
 }
 
 // writeAll writes b to the write fd, retrying short writes and EINTR. A frame is at most
@@ -136,20 +125,32 @@ func (c *Conn) writeAll(b []byte) error {
 	return transfer(rawsys.Write, c.wfd, b, ErrIO)
 }
 
-// transfer moves all of b through op (rawsys.Read or rawsys.Write) on fd, retrying EINTR and
-// partial transfers; a transfer of nothing (the end of the pipe, for a read) is none.
+// transfer moves all of b through op (rawsys.Read or rawsys.Write) on fd, over partial
+// transfers.
 func transfer(op func(int, []byte) (int, error), fd int, b []byte, none error) error {
 	for len(b) > 0 {
+		n, err := transferOnce(op, fd, b, none)
+		if err != nil {
+			return err
+		}
+		b = b[n:]
+	}
+	return nil
+}
+
+// transferOnce runs op on fd and b until it moves some bytes, retrying EINTR; a transfer of
+// nothing (the end of the pipe, for a read) is none.
+func transferOnce(op func(int, []byte) (int, error), fd int, b []byte, none error) (int, error) {
+	for {
 		n, err := op(fd, b)
 		switch {
 		case err == rawsys.EINTR:
 			continue
 		case err != nil:
-			return err
+			return 0, err
 		case n <= 0:
-			return none
+			return 0, none
 		}
-		b = b[n:]
+		return n, nil
 	}
-	return nil
 }
