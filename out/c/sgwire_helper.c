@@ -10,9 +10,13 @@
  * Threads. create starts two kernel threads that live until destroy. The reader owns the helper
  * process: it forks it from the blob (fork_usermode_driver()), reads and dispatches its frames,
  * and when the stream ends tears the process down and, after a back-off, forks the next. The
- * sender writes every frame to the helper, in order: the welcome, pings and the slots callers
- * queue. Callers never write, so a helper that stops reading blocks only the sender, and the
- * reader never writes, so it never blocks on a full pipe either. A delayed work, the watchdog,
+ * sender writes frames to the helper, in order: the welcome, pings and the slots callers queue.
+ * A caller who finds nothing queued and nobody writing writes its own frame instead, which saves
+ * two thread switches per call, but never waits: its file is non-blocking and a frame is at most
+ * PIPE_BUF, so a full pipe takes nothing and the frame is queued for the sender after all. So a
+ * helper that stops reading blocks only the sender, and the reader never writes, so it never
+ * blocks on a full pipe either. The reader holds the pipe's read end too, so a write after the
+ * helper died never raises SIGPIPE in a caller. A delayed work, the watchdog,
  * runs every liveness interval while a helper runs: it queues a ping, and kills a helper that
  * missed its pong or its hello, or whose process is gone. A second work prints the helper's log
  * lines and the runtime's reports of bad frames, so a slow console never stalls the reader.
@@ -90,6 +94,7 @@
 #include <linux/completion.h>
 #include <linux/err.h>
 #include <linux/file.h>
+#include <linux/fs.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/list.h>
@@ -302,6 +307,7 @@ struct sgwire_helper_line {
  * @respawning: the next helper started is a respawn.
  * @in_read: the reader is in a pipe read, where a signal may end it.
  * @in_write: the sender is in a pipe write, where a signal may end it.
+ * @fast_write: a caller is writing its own frame (sgwire_helper_write_now()).
  * @welcome_due: the sender has a welcome to write.
  * @ping_due: the sender has a ping to write.
  * @ping_out: a ping awaits its pong.
@@ -310,6 +316,11 @@ struct sgwire_helper_line {
  * @users: callers inside call() or notify().
  * @pid: the running helper's pid (@info's), while @state is STARTING or UP.
  * @to_umh: the pipe to the helper (@info's), while @state is STARTING or UP.
+ * @to_now: the same pipe opened again, non-blocking, for callers' own writes; NULL if it could
+ *          not be opened. Set with @to_umh, cleared with it.
+ * @to_keep: the same pipe's read end, held by the reader from the fork to the teardown so the
+ *           pipe always has a reader: a write after the helper died fills the pipe instead of
+ *           raising SIGPIPE in the writer, who may be a user process inside a call.
  * @started: when the helper was forked, in jiffies.
  * @up_since: when it said hello.
  * @next_start: when the reader may fork the next helper.
@@ -368,6 +379,7 @@ struct sgwire_helper {
 	bool respawning;
 	bool in_read;
 	bool in_write;
+	bool fast_write;
 	bool welcome_due;
 	bool ping_due;
 	bool ping_out;
@@ -376,6 +388,8 @@ struct sgwire_helper {
 	unsigned int users;
 	struct pid *pid;
 	struct file *to_umh;
+	struct file *to_now;
+	struct file *to_keep;
 	unsigned long started;
 	unsigned long up_since;
 	unsigned long next_start;
@@ -940,6 +954,7 @@ static void sgwire_helper_describe(struct sgwire_helper *h, char *buf, size_t si
 static noinline void sgwire_helper_end_session(struct sgwire_helper *h, int ret)
 {
 	struct pid *pid = h->info.tgid;
+	struct file *to_now, *to_keep;
 	enum sgwire_helper_end ending;
 	unsigned int delay_ms = 0;
 	bool was_up, restart;
@@ -958,6 +973,10 @@ static noinline void sgwire_helper_end_session(struct sgwire_helper *h, int ret)
 	was_up = h->state == SGWIRE_HELPER_UP;
 	h->state = SGWIRE_HELPER_ENDING;
 	h->to_umh = NULL;
+	to_now = h->to_now;
+	to_keep = h->to_keep;
+	h->to_now = NULL;
+	h->to_keep = NULL;
 	h->welcome_due = false;
 	h->ping_due = false;
 	h->ping_out = false;
@@ -976,6 +995,10 @@ static noinline void sgwire_helper_end_session(struct sgwire_helper *h, int ret)
 	sgwire_helper_describe(h, how, sizeof(how));
 	/* Releases the pipes and the pid: in 5.12 and later, and 5.10.y. */
 	umd_cleanup_helper(&h->info);
+	if (to_now)
+		fput(to_now);
+	if (to_keep)
+		fput(to_keep);
 	if (h->task) {
 		put_task_struct(h->task);
 		h->task = NULL;
@@ -1011,11 +1034,27 @@ static noinline void sgwire_helper_end_session(struct sgwire_helper *h, int ret)
 }
 
 /**
+ * sgwire_helper_reopen() - Open the pipe to the helper again, as /proc/PID/fd/N would.
+ * @pipe: the pipe's write end.
+ * @flags: the new file's open flags.
+ *
+ * Return: the new file, or NULL if it cannot be opened: callers then leave all writes to the
+ * sender.
+ */
+static struct file *sgwire_helper_reopen(struct file *pipe, int flags)
+{
+	struct file *file = dentry_open(&pipe->f_path, flags, current_cred());
+
+	return IS_ERR(file) ? NULL : file;
+}
+
+/**
  * sgwire_helper_session() - Fork a helper, serve it until it ends, and tear it down.
  * @h: the runtime, its state FORKING.
  */
 static noinline void sgwire_helper_session(struct sgwire_helper *h)
 {
+	struct file *to_now, *to_keep;
 	unsigned int delay_ms;
 	int err;
 	u32 nr;
@@ -1036,10 +1075,14 @@ static noinline void sgwire_helper_session(struct sgwire_helper *h)
 	}
 	h->task = get_pid_task(h->info.tgid, PIDTYPE_PID);
 	nr = pid_nr(h->info.tgid);
+	to_keep = sgwire_helper_reopen(h->info.pipe_to_umh, O_RDONLY);
+	to_now = to_keep ? sgwire_helper_reopen(h->info.pipe_to_umh, O_WRONLY | O_NONBLOCK) : NULL;
 
 	spin_lock(&h->lock);
 	h->pid = h->info.tgid;
 	h->to_umh = h->info.pipe_to_umh;
+	h->to_now = to_now;
+	h->to_keep = to_keep;
 	h->state = SGWIRE_HELPER_STARTING;
 	h->started = jiffies;
 	h->stats.pid = nr;
@@ -1094,13 +1137,31 @@ static int sgwire_helper_reader(void *data)
 }
 
 /**
+ * sgwire_helper_sending_locked() - Mark a slot as being written.
+ * @h: the runtime.
+ * @slot: the slot, OWNED or QUEUED.
+ *
+ * A call's slot moves to the sent list before it is written, since its reply may come before
+ * the write returns; a notification's leaves every list.
+ */
+static void sgwire_helper_sending_locked(struct sgwire_helper *h, struct sgwire_helper_slot *slot)
+{
+	lockdep_assert_held(&h->lock);
+	if (slot->call)
+		list_move_tail(&slot->node, &h->sent);
+	else
+		list_del_init(&slot->node);
+	slot->state = SGWIRE_SLOT_SENT;
+	slot->sending = true;
+}
+
+/**
  * sgwire_helper_take_frame_locked() - The next frame the sender writes, if any.
  * @h: the runtime.
  * @frame: set to the frame.
  * @slotp: set to its slot, or NULL for a control frame.
  *
- * The welcome first, then a ping, then the queue in order. A call's slot moves to the sent list
- * before it is written, since its reply may come before the write returns.
+ * The welcome first, then a ping, then the queue in order; nothing while a caller writes.
  *
  * Return: the frame's size, or 0 if there is nothing to write.
  */
@@ -1112,7 +1173,7 @@ static int sgwire_helper_take_frame_locked(struct sgwire_helper *h, const u8 **f
 	lockdep_assert_held(&h->lock);
 	*slotp = NULL;
 	*frame = h->sbuf;
-	if (h->state != SGWIRE_HELPER_UP || h->ending)
+	if (h->state != SGWIRE_HELPER_UP || h->ending || h->fast_write)
 		return 0;
 	if (h->welcome_due) {
 		struct sgwire_welcome m = {
@@ -1132,19 +1193,14 @@ static int sgwire_helper_take_frame_locked(struct sgwire_helper *h, const u8 **f
 	if (list_empty(&h->queue))
 		return 0;
 	slot = list_first_entry(&h->queue, struct sgwire_helper_slot, node);
-	if (slot->call)
-		list_move_tail(&slot->node, &h->sent);
-	else
-		list_del_init(&slot->node);
-	slot->state = SGWIRE_SLOT_SENT;
-	slot->sending = true;
+	sgwire_helper_sending_locked(h, slot);
 	*slotp = slot;
 	*frame = slot->frame;
 	return slot->size;
 }
 
 /**
- * sgwire_helper_written() - Account for a frame the sender wrote, or failed to.
+ * sgwire_helper_written() - Account for a frame written, or not, by the sender or a caller.
  * @h: the runtime.
  * @slot: its slot, or NULL for a control frame.
  * @err: sgwire_write_frame()'s result.
@@ -1154,11 +1210,13 @@ static int sgwire_helper_take_frame_locked(struct sgwire_helper *h, const u8 **f
 static void sgwire_helper_written(struct sgwire_helper *h, struct sgwire_helper_slot *slot,
 				  int err)
 {
-	bool report = false;
+	bool report = false, fast;
 	u32 nr;
 
 	spin_lock(&h->lock);
+	fast = h->fast_write;
 	h->in_write = false;
+	h->fast_write = false;
 	if (slot) {
 		slot->sending = false;
 		if (!slot->call) {
@@ -1176,6 +1234,9 @@ static void sgwire_helper_written(struct sgwire_helper *h, struct sgwire_helper_
 		report = true;
 		sgwire_helper_end_locked(h, SGWIRE_END_WRITE);
 	}
+	/* What was queued while a caller wrote waits for the sender. */
+	if (fast && (h->welcome_due || h->ping_due || !list_empty(&h->queue)))
+		sgwire_helper_kick_sender_locked(h);
 	spin_unlock(&h->lock);
 	if (report)
 		pr_warn("%s: cannot write to helper pid %u: %d, killing it\n", h->name, nr, err);
@@ -1728,18 +1789,56 @@ static int sgwire_helper_fill(struct sgwire_helper *h, struct sgwire_helper_slot
 }
 
 /**
+ * sgwire_helper_write_now() - Write a caller's frame from the caller.
+ * @h: the runtime.
+ * @slot: the slot, marked by sgwire_helper_sending_locked() with @h->fast_write set.
+ * @to: a reference to @h->to_now, which this puts.
+ *
+ * The write cannot block: the file is non-blocking and a frame is at most PIPE_BUF, so a full
+ * pipe takes nothing and the frame goes back to the head of the queue for the sender. Nor can
+ * it raise SIGPIPE, since the runtime holds the pipe's read end (@h->to_keep).
+ */
+static void sgwire_helper_write_now(struct sgwire_helper *h, struct sgwire_helper_slot *slot,
+				    struct file *to)
+{
+	int err = sgwire_write_frame(to, slot->frame, slot->size);
+
+	fput(to);
+	if (err != -EAGAIN) {
+		sgwire_helper_written(h, slot, err);
+		return;
+	}
+	spin_lock(&h->lock);
+	h->fast_write = false;
+	slot->sending = false;
+	if (h->state == SGWIRE_HELPER_UP && !h->ending && slot->state == SGWIRE_SLOT_SENT) {
+		slot->state = SGWIRE_SLOT_QUEUED;
+		list_move(&slot->node, &h->queue);
+		sgwire_helper_kick_sender_locked(h);
+	} else if (!slot->call) {
+		/* The helper is going: dropped, as if queued. A call fails with the rest. */
+		sgwire_helper_free_locked(h, slot);
+	}
+	spin_unlock(&h->lock);
+}
+
+/**
  * sgwire_helper_queue() - Queue a filled slot for the sender, waiting for a helper until the
  * deadline.
  * @h: the runtime.
  * @slot: the slot, OWNED.
  * @deadline: in jiffies.
  *
- * Return: 0 with the slot QUEUED; -EAGAIN at the deadline with no helper up; -EINTR for a fatal
- * signal; or sgwire_helper_gone_locked()'s error.
+ * When nothing is queued or being written, the caller writes its frame itself instead, which
+ * spares the switch to the sender and back: see sgwire_helper_write_now().
+ *
+ * Return: 0 with the slot QUEUED, SENT or (a call failed meanwhile) DONE; -EAGAIN at the
+ * deadline with no helper up; -EINTR for a fatal signal; or sgwire_helper_gone_locked()'s error.
  */
 static int sgwire_helper_queue(struct sgwire_helper *h, struct sgwire_helper_slot *slot,
 			       unsigned long deadline)
 {
+	struct file *to = NULL;
 	bool queued = false;
 	long left;
 	int err;
@@ -1752,14 +1851,23 @@ static int sgwire_helper_queue(struct sgwire_helper *h, struct sgwire_helper_slo
 				++h->next_seq;
 			slot->seq = h->next_seq;
 			sgwire_put_u32(slot->frame + 12, slot->seq);
-			slot->state = SGWIRE_SLOT_QUEUED;
-			list_add_tail(&slot->node, &h->queue);
-			sgwire_helper_kick_sender_locked(h);
+			if (h->to_now && !h->in_write && !h->fast_write && !h->welcome_due &&
+			    !h->ping_due && list_empty(&h->queue)) {
+				sgwire_helper_sending_locked(h, slot);
+				h->fast_write = true;
+				to = get_file(h->to_now);
+			} else {
+				slot->state = SGWIRE_SLOT_QUEUED;
+				list_add_tail(&slot->node, &h->queue);
+				sgwire_helper_kick_sender_locked(h);
+			}
 			queued = true;
 		} else if (!err && !sgwire_helper_left(deadline)) {
 			err = -EAGAIN;
 		}
 		spin_unlock(&h->lock);
+		if (to)
+			sgwire_helper_write_now(h, slot, to);
 		if (err || queued)
 			return err;
 		left = wait_event_killable_timeout(h->wait, sgwire_helper_may_queue(h),
