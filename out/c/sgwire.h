@@ -185,35 +185,6 @@ static inline bool sgwire_zero(const __u8 *p, size_t n)
 }
 
 /**
- * sgwire_read_full() - Read exactly @n bytes from a pipe, over short reads.
- * @from: the pipe, e.g. umd_info.pipe_from_umh.
- * @buf: where the bytes go.
- * @n: how many.
- *
- * End of file is -EPIPE even after some of the bytes: the writer is gone, and a frame it cut
- * short belongs to a lost stream, not to a malformed frame (-EBADMSG) that a reader could skip.
- *
- * Return: 0, -EPIPE at end of file, or kernel_read()'s error (after which the stream is out of
- * step and should be dropped).
- */
-static inline int sgwire_read_full(struct file *from, __u8 *buf, size_t n)
-{
-	size_t done = 0;
-
-	while (done < n) {
-		loff_t pos = 0;
-		ssize_t ret = kernel_read(from, buf + done, n - done, &pos);
-
-		if (ret < 0)
-			return ret;
-		if (!ret)
-			return -EPIPE;
-		done += ret;
-	}
-	return 0;
-}
-
-/**
  * sgwire_read_some() - One read from a pipe: what it holds, up to @n bytes.
  * @from: the pipe.
  * @buf: where the bytes go.
@@ -340,27 +311,9 @@ static inline bool sgwire_zero(const __u8 *p, size_t n)
 }
 
 /*
- * sgwire_read_full(), sgwire_read_some() and sgwire_write_frame() on a file descriptor: all retry
- * EINTR, and sgwire_write_frame() writes on over short writes. Errors are -errno.
+ * sgwire_read_some() and sgwire_write_frame() on a file descriptor: both retry EINTR, and
+ * sgwire_write_frame() writes on over short writes. Errors are -errno.
  */
-
-static inline int sgwire_read_full(int fd, __u8 *buf, size_t n)
-{
-	size_t done = 0;
-
-	while (done < n) {
-		ssize_t ret = read(fd, buf + done, n - done);
-
-		if (ret < 0 && errno == EINTR)
-			continue;
-		if (ret < 0)
-			return -errno;
-		if (!ret)
-			return -EPIPE;
-		done += (size_t)ret;
-	}
-	return 0;
-}
 
 static inline ssize_t sgwire_read_some(int fd, __u8 *buf, size_t n)
 {
@@ -964,6 +917,34 @@ static inline int sgwire_check_frame(const struct sgwire_protocol *proto, const 
 }
 
 /**
+ * sgwire_read_full() - Read exactly @n bytes from a pipe, over short reads.
+ * @from: the pipe: umd_info.pipe_from_umh in the kernel, a file descriptor in user space.
+ * @buf: where the bytes go.
+ * @n: how many.
+ *
+ * End of file is -EPIPE even after some of the bytes: the writer is gone, and a frame it cut
+ * short belongs to a lost stream, not to a malformed frame (-EBADMSG) that a reader could skip.
+ *
+ * Return: 0, -EPIPE at end of file, or sgwire_read_some()'s error (after which the stream is
+ * out of step and should be dropped).
+ */
+static inline int sgwire_read_full(SGWIRE_PIPE from, __u8 *buf, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t ret = sgwire_read_some(from, buf + done, n - done);
+
+		if (ret < 0)
+			return (int)ret;
+		if (!ret)
+			return -EPIPE;
+		done += (size_t)ret;
+	}
+	return 0;
+}
+
+/**
  * sgwire_read_frame() - Read one whole frame from a pipe, its header checked before its payload.
  * @from: the pipe: umd_info.pipe_from_umh in the kernel, a file descriptor in user space.
  * @proto: the protocol.
@@ -1087,6 +1068,18 @@ static inline int sgwire_reader_next(struct sgwire_reader *r, SGWIRE_PIPE from,
 			return -EPIPE;
 		r->end += n;
 	}
+}
+
+/**
+ * sgwire_reader_unread() - Put back the frame sgwire_reader_next() just returned.
+ * @r: the reader.
+ * @size: that frame's size, sgwire_reader_next()'s result.
+ *
+ * The next sgwire_reader_next() returns the same frame again, without reading.
+ */
+static inline void sgwire_reader_unread(struct sgwire_reader *r, int size)
+{
+	r->start -= size;
 }
 
 #endif /* _SYSCALLGEN_SGWIRE_H */

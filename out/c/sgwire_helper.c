@@ -16,18 +16,27 @@
  * PIPE_BUF, so a full pipe takes nothing and the frame is queued for the sender after all. So a
  * helper that stops reading blocks only the sender, and the reader never writes, so it never
  * blocks on a full pipe either. The reader holds the pipe's read end too, so a write after the
- * helper died never raises SIGPIPE in a caller. A delayed work, the watchdog,
- * runs every liveness interval while a helper runs: it queues a ping, and kills a helper that
- * missed its pong or its hello, or whose process is gone. A second work prints the helper's log
- * lines and the runtime's reports of bad frames, so a slow console never stalls the reader.
+ * helper died never raises SIGPIPE in a caller.
+ *
+ * Reads never block either: every read is non-blocking, and whoever holds the stream sleeps
+ * between reads until the pipe wakes it (sgwire_helper_pipe_wake()). The reader thread holds
+ * it, but a caller waiting for its reply takes it when it is free and reads the reply itself,
+ * saving the other two switches of a call (sgwire_helper_lead()). Such a caller handles only
+ * replies, pongs and log lines; it leaves anything else, notifications above all (their ops
+ * run in the reader thread only), to the reader thread, and gives the stream back once its
+ * reply is in. A delayed work, the watchdog, runs every liveness interval while a helper runs:
+ * it queues a ping, and kills a helper that missed its pong or its hello, or whose process is
+ * gone. A second work prints the helper's log lines and the runtime's reports of bad frames, so
+ * a slow console never stalls whoever reads.
  *
  * Locking. One spinlock, h->lock, guards all shared state: the helper's state, the slots and
  * their lists, the counters, the log ring, the ping. It is held only for short sections that
  * never sleep (and never in interrupt context); under it the runtime may send a signal
  * (kill_pid(), send_sig()), wake a waiter or complete a call, which take the scheduler's and
- * the signal code's locks inside it, never the other way round. The reader holds no lock when it
- * calls dispatch (and the driver's op); a reply is decoded into the caller's struct under the
- * lock, so a caller that gives up never races a decode.
+ * the signal code's locks inside it, never the other way round. The pipe's wake callback takes
+ * no lock of the runtime's, only the wait queues'. The reader holds no lock when it calls
+ * dispatch (and the driver's op); a reply is decoded into the caller's struct under the lock,
+ * so a caller that gives up never races a decode.
  *
  * Memory. Everything is allocated by create: the slots and their frames, the reader's frame, the
  * log ring. Nothing is allocated later on behalf of the helper or of callers (forking a helper
@@ -51,14 +60,15 @@
  * used) across helpers, so a late reply matches no slot until 2^32 calls later.
  *
  * Teardown. Whoever decides a helper must go (the watchdog, the sender on a write error, stop)
- * marks the session ending, SIGKILLs the helper and, under the lock, signals the reader and the
- * sender if they are inside a pipe read or write: both allow SIGKILL from the kernel only
- * (allow_kernel_signal()), so root's kill -9 on them does nothing, and the signal ends a read or
- * write that would otherwise wait for a process that keeps the pipes (a child the helper
- * forked). The reader then fails what is in flight, kills the helper (again), waits a bounded
- * time for its thread group to exit, releases the pipes (umd_cleanup_helper()) and schedules
- * the next start. No wait in the runtime is unbounded but destroy's wait for callers still
- * inside a call, who return at once when it begins.
+ * marks the session ending, SIGKILLs the helper, wakes the reader and, under the lock, signals
+ * the sender if it is inside a pipe write: it allows SIGKILL from the kernel only
+ * (allow_kernel_signal()), so root's kill -9 on it does nothing, and the signal ends a write
+ * that would otherwise wait for a process that keeps the pipes (a child the helper forked). The
+ * reader then fails what is in flight, waits for a caller holding the stream to give it back
+ * (it does once its call failed), kills the helper (again), waits a bounded time for its thread
+ * group to exit, releases the pipes (umd_cleanup_helper()) and schedules the next start. No
+ * wait in the runtime is unbounded but destroy's wait for callers still inside a call, who
+ * return at once when it begins.
  *
  * Messages, each "<name>: " and then (stable wording, for tests to match):
  *   helper pid N started
@@ -100,6 +110,7 @@
 #include <linux/list.h>
 #include <linux/minmax.h>
 #include <linux/pid.h>
+#include <linux/poll.h>
 #include <linux/printk.h>
 #include <linux/ratelimit.h>
 #include <linux/rcupdate.h>
@@ -285,7 +296,13 @@ struct sgwire_helper_line {
  *        unload its blob).
  * @task: the running helper's leader, so its exit code can be read after it exits; the reader's.
  * @rbuf: the buffer the reader reads frames into; the reader's.
- * @frames: the reader's frame reader on @rbuf, started again for each helper.
+ * @frames: the frame reader on @rbuf, started again for each helper; whoever holds the stream's.
+ * @from_now: the pipe from the helper opened again, non-blocking, for every read; the reader's
+ *            (set before the helper can be up, cleared after no caller can hold the stream).
+ * @pipe_head: the pipe's wait queue, where @pipe_wait is while @from_now is open.
+ * @pipe_wait: sgwire_helper_pipe_wake(), called when the helper writes or the pipe ends.
+ * @pipe_poll: adds @pipe_wait to the pipe's wait queue (vfs_poll()).
+ * @readable: the pipe may have bytes: set on every wake, cleared before every read.
  * @sbuf: the control frame the sender writes; the sender's.
  * @print: the line the log work prints; the log work's.
  * @reader: the reader thread.
@@ -297,7 +314,8 @@ struct sgwire_helper_line {
  * @reply_types: which of the protocol's types are some call's reply, by index in its table.
  * @lock: guards everything below.
  * @wait: callers wait here for a slot or a helper, stop and destroy for the reader and callers.
- * @reader_wq: the reader waits here for a start or stop.
+ * @reader_wq: the reader waits here for a start or stop, the pipe, or the stream back.
+ * @lead_wq: the caller who holds the stream waits here for the pipe or its reply.
  * @sender_wq: the sender waits here for a frame to write.
  * @state: see enum sgwire_helper_state.
  * @ending: see enum sgwire_helper_end; set while @state is STARTING or UP only.
@@ -305,7 +323,10 @@ struct sgwire_helper_line {
  * @stopping: destroy or reboot began: nothing starts again.
  * @byed: the last helper said bye.
  * @respawning: the next helper started is a respawn.
- * @in_read: the reader is in a pipe read, where a signal may end it.
+ * @in_read: the reader thread holds the stream: it reads or handles a frame.
+ * @lead: a caller holds the stream: it reads while it waits for its reply.
+ * @reader_due: a caller left a frame for the reader thread: no caller takes the stream until
+ *              the reader thread has had it.
  * @in_write: the sender is in a pipe write, where a signal may end it.
  * @fast_write: a caller is writing its own frame (sgwire_helper_write_now()).
  * @welcome_due: the sender has a welcome to write.
@@ -355,6 +376,11 @@ struct sgwire_helper {
 	struct task_struct *task;
 	u8 *rbuf;
 	struct sgwire_reader frames;
+	struct file *from_now;
+	wait_queue_head_t *pipe_head;
+	struct wait_queue_entry pipe_wait;
+	poll_table pipe_poll;
+	bool readable;
 	u8 sbuf[SGWIRE_HEADER_SIZE + SGWIRE_WELCOME_SIZE];
 	struct sgwire_helper_line print;
 
@@ -371,6 +397,7 @@ struct sgwire_helper {
 	wait_queue_head_t wait;
 	wait_queue_head_t reader_wq;
 	wait_queue_head_t sender_wq;
+	wait_queue_head_t lead_wq;
 	enum sgwire_helper_state state;
 	enum sgwire_helper_end ending;
 	bool want_run;
@@ -378,6 +405,8 @@ struct sgwire_helper {
 	bool byed;
 	bool respawning;
 	bool in_read;
+	bool lead;
+	bool reader_due;
 	bool in_write;
 	bool fast_write;
 	bool welcome_due;
@@ -468,8 +497,7 @@ static void sgwire_helper_end_locked(struct sgwire_helper *h, enum sgwire_helper
 		return;
 	h->ending = why;
 	kill_pid(h->pid, SIGKILL, 1);
-	if (h->in_read)
-		send_sig(SIGKILL, h->reader, 1);
+	sgwire_helper_kick_reader_locked(h);
 	if (h->in_write)
 		send_sig(SIGKILL, h->sender, 1);
 }
@@ -497,15 +525,20 @@ static void sgwire_helper_free_locked(struct sgwire_helper *h, struct sgwire_hel
 
 /**
  * sgwire_helper_done_locked() - Give a call its answer and wake its caller.
+ * @h: the runtime.
  * @slot: the call's slot, QUEUED or SENT.
  * @err: 0 if its reply was decoded, else the errno the call returns.
  */
-static void sgwire_helper_done_locked(struct sgwire_helper_slot *slot, int err)
+static void sgwire_helper_done_locked(struct sgwire_helper *h, struct sgwire_helper_slot *slot,
+				      int err)
 {
 	list_del_init(&slot->node);
 	slot->err = err;
 	slot->state = SGWIRE_SLOT_DONE;
 	complete(&slot->done);
+	/* The caller holding the stream waits on the stream's queue, not its completion. */
+	if (h->lead)
+		wake_up(&h->lead_wq);
 }
 
 /**
@@ -522,12 +555,12 @@ static void sgwire_helper_fail_all_locked(struct sgwire_helper *h, int err)
 	lockdep_assert_held(&h->lock);
 	list_for_each_entry_safe(slot, tmp, &h->queue, node) {
 		if (slot->call)
-			sgwire_helper_done_locked(slot, err);
+			sgwire_helper_done_locked(h, slot, err);
 		else
 			sgwire_helper_free_locked(h, slot);
 	}
 	list_for_each_entry_safe(slot, tmp, &h->sent, node)
-		sgwire_helper_done_locked(slot, err);
+		sgwire_helper_done_locked(h, slot, err);
 }
 
 /**
@@ -812,7 +845,7 @@ static void sgwire_helper_reply(struct sgwire_helper *h, const struct sgwire_hea
 		found = true;
 		if (hdr->type != slot->reply_type || slot->dec(payload, slot->reply))
 			err = -EBADMSG;
-		sgwire_helper_done_locked(slot, err);
+		sgwire_helper_done_locked(h, slot, err);
 		break;
 	}
 	spin_unlock(&h->lock);
@@ -876,8 +909,69 @@ static int sgwire_helper_frame(struct sgwire_helper *h, const u8 *frame, bool *g
 }
 
 /**
+ * sgwire_helper_pipe_wake() - The helper wrote to its pipe, or the pipe ended: wake its reader.
+ * @wait: &h->pipe_wait.
+ * @mode: unused.
+ * @sync: unused.
+ * @key: unused.
+ *
+ * Called by the pipe under its wait queue's lock: it only wakes whoever holds the stream, the
+ * caller reading for its reply or else the reader thread, which take no lock of the pipe's.
+ *
+ * Return: 0, so the pipe wakes its other waiters too.
+ */
+static int sgwire_helper_pipe_wake(struct wait_queue_entry *wait, unsigned int mode, int sync,
+				   void *key)
+{
+	struct sgwire_helper *h = container_of(wait, struct sgwire_helper, pipe_wait);
+
+	WRITE_ONCE(h->readable, true);
+	/* Pairs with sgwire_helper_resign(): one of the two sees the other's store. */
+	smp_mb();
+	if (READ_ONCE(h->lead))
+		wake_up(&h->lead_wq);
+	else
+		wake_up(&h->reader_wq);
+	return 0;
+}
+
+/**
+ * sgwire_helper_pipe_queue() - vfs_poll()'s callback: put the runtime on the pipe's wait queue.
+ * @file: the pipe.
+ * @head: its wait queue for readers.
+ * @pt: &h->pipe_poll.
+ */
+static void sgwire_helper_pipe_queue(struct file *file, wait_queue_head_t *head, poll_table *pt)
+{
+	struct sgwire_helper *h = container_of(pt, struct sgwire_helper, pipe_poll);
+
+	h->pipe_head = head;
+	add_wait_queue(head, &h->pipe_wait);
+}
+
+/**
+ * sgwire_helper_next() - Read the next frame without waiting, by whoever holds the stream.
+ * @h: the runtime.
+ * @frame: set to the frame, inside @h->rbuf.
+ *
+ * Return: sgwire_reader_next()'s result; -EAGAIN when the pipe holds no whole frame yet, and
+ * then a wake of @h->pipe_wait follows the next bytes the helper writes.
+ */
+static int sgwire_helper_next(struct sgwire_helper *h, const u8 **frame)
+{
+	WRITE_ONCE(h->readable, false);
+	/* Cleared before the read: bytes written after it set it again. */
+	smp_mb();
+	return sgwire_reader_next(&h->frames, h->from_now, h->desc->proto, SGWIRE_TO_KERNEL,
+				  frame);
+}
+
+/**
  * sgwire_helper_read() - Read and handle the helper's frames until its stream ends.
  * @h: the runtime.
+ *
+ * The reader thread holds the stream (@h->in_read) for one frame at a time and leaves it to a
+ * caller who took it meanwhile (sgwire_helper_lead()) until that caller gives it back.
  *
  * Return: 0 when the runtime ended the helper (h->ending), 1 after a bye, or why the stream
  * ended: -EPIPE at the end of the pipe, another errno for a lost stream.
@@ -886,29 +980,32 @@ static noinline int sgwire_helper_read(struct sgwire_helper *h)
 {
 	struct sgwire_header hdr;
 	bool greeted = false;
+	unsigned int kicks;
 	const u8 *frame;
+	bool mine;
 	int ret;
 
-	sgwire_reader_init(&h->frames, h->rbuf, SGWIRE_MAX_FRAME);
 	for (;;) {
 		spin_lock(&h->lock);
-		/* A signal meant for an earlier read must not end this one. */
-		flush_signals(current);
 		if (h->ending) {
 			spin_unlock(&h->lock);
 			return 0;
 		}
-		h->in_read = true;
+		kicks = h->kicks;
+		mine = !h->lead;
+		h->in_read = mine;
+		if (mine)
+			h->reader_due = false;
 		spin_unlock(&h->lock);
-
-		ret = sgwire_reader_next(&h->frames, h->info.pipe_from_umh, h->desc->proto,
-					 SGWIRE_TO_KERNEL, &frame);
-
-		spin_lock(&h->lock);
-		h->in_read = false;
-		if (ret < 0 && h->ending)
-			ret = 0;
-		spin_unlock(&h->lock);
+		ret = mine ? sgwire_helper_next(h, &frame) : -EAGAIN;
+		if (ret == -EAGAIN) {
+			spin_lock(&h->lock);
+			h->in_read = false;
+			spin_unlock(&h->lock);
+			wait_event_idle(h->reader_wq, READ_ONCE(h->kicks) != kicks ||
+					(READ_ONCE(h->readable) && !READ_ONCE(h->lead)));
+			continue;
+		}
 		if (ret == -EPROTO) {
 			sgwire_get_header(h->frames.buf + h->frames.start, &hdr);
 			pr_err("%s: helper pid %u sent a bad frame header (version %u, type %u, length %u): %d\n",
@@ -917,9 +1014,71 @@ static noinline int sgwire_helper_read(struct sgwire_helper *h)
 		}
 		if (ret > 0)
 			ret = sgwire_helper_frame(h, frame, &greeted);
+		spin_lock(&h->lock);
+		h->in_read = false;
+		if (ret < 0 && h->ending)
+			ret = 0;
+		spin_unlock(&h->lock);
 		if (ret)
 			return ret;
 	}
+}
+
+/**
+ * sgwire_helper_lead_frames() - Handle the frames a caller holding the stream may handle.
+ * @h: the runtime.
+ * @slot: the caller's slot.
+ *
+ * Replies, pongs and log lines, until @slot's reply is in or the pipe is empty. Anything else
+ * (a notification, whose op may take the caller's own locks, a hello or bye, a bad frame, the
+ * end of the pipe) is left where it is for the reader thread.
+ *
+ * Return: 0 if the caller may go on holding the stream, 1 if it must give it back.
+ */
+static noinline int sgwire_helper_lead_frames(struct sgwire_helper *h,
+					      struct sgwire_helper_slot *slot)
+{
+	struct sgwire_header hdr;
+	const u8 *frame;
+	int ret;
+
+	while (READ_ONCE(slot->state) != SGWIRE_SLOT_DONE) {
+		ret = sgwire_helper_next(h, &frame);
+		if (ret == -EAGAIN)
+			return 0;
+		if (ret < 0)
+			return 1;
+		sgwire_get_header(frame, &hdr);
+		if (hdr.type == SGWIRE_MSG_LOG) {
+			sgwire_helper_log(h, &hdr, frame + SGWIRE_HEADER_SIZE);
+		} else if (hdr.type == SGWIRE_MSG_PONG) {
+			sgwire_helper_pong(h, frame + SGWIRE_HEADER_SIZE);
+		} else if (sgwire_helper_is_reply(h, hdr.type)) {
+			sgwire_helper_reply(h, &hdr, frame + SGWIRE_HEADER_SIZE);
+		} else {
+			sgwire_reader_unread(&h->frames, ret);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/**
+ * sgwire_helper_resign() - Give the stream back to the reader thread.
+ * @h: the runtime.
+ * @wake: the caller left a frame or the pipe's end for the reader thread.
+ */
+static void sgwire_helper_resign(struct sgwire_helper *h, bool wake)
+{
+	spin_lock(&h->lock);
+	WRITE_ONCE(h->lead, false);
+	/* Else callers arriving meanwhile could take it, and leave the frame, again and again. */
+	h->reader_due = wake;
+	/* Pairs with sgwire_helper_pipe_wake(). */
+	smp_mb();
+	if (wake || READ_ONCE(h->readable) || h->frames.end > h->frames.start || h->ending)
+		sgwire_helper_kick_reader_locked(h);
+	spin_unlock(&h->lock);
 }
 
 /**
@@ -962,8 +1121,6 @@ static noinline void sgwire_helper_end_session(struct sgwire_helper *h, int ret)
 	u32 nr;
 
 	spin_lock(&h->lock);
-	/* Signals meant for the reads are no use now. */
-	flush_signals(current);
 	ending = h->ending;
 	if (!ending) {
 		h->ending = SGWIRE_END_READER;
@@ -986,6 +1143,13 @@ static noinline void sgwire_helper_end_session(struct sgwire_helper *h, int ret)
 	spin_unlock(&h->lock);
 	wake_up_all(&h->wait);
 
+	/* A caller holding the stream gives it back once its call failed above. */
+	wait_event_idle(h->reader_wq, !READ_ONCE(h->lead));
+	if (h->from_now) {
+		remove_wait_queue(h->pipe_head, &h->pipe_wait);
+		fput(h->from_now);
+		h->from_now = NULL;
+	}
 	cancel_delayed_work_sync(&h->watchdog);
 	kill_pid(pid, SIGKILL, 1);
 	if (!wait_event_idle_timeout(pid->wait_pidfd, sgwire_helper_exited(pid),
@@ -1077,6 +1241,11 @@ static noinline void sgwire_helper_session(struct sgwire_helper *h)
 	nr = pid_nr(h->info.tgid);
 	to_keep = sgwire_helper_reopen(h->info.pipe_to_umh, O_RDONLY);
 	to_now = to_keep ? sgwire_helper_reopen(h->info.pipe_to_umh, O_WRONLY | O_NONBLOCK) : NULL;
+	sgwire_reader_init(&h->frames, h->rbuf, SGWIRE_MAX_FRAME);
+	h->readable = true;
+	h->from_now = sgwire_helper_reopen(h->info.pipe_from_umh, O_RDONLY | O_NONBLOCK);
+	if (h->from_now)
+		vfs_poll(h->from_now, &h->pipe_poll);
 
 	spin_lock(&h->lock);
 	h->pid = h->info.tgid;
@@ -1094,6 +1263,11 @@ static noinline void sgwire_helper_session(struct sgwire_helper *h)
 	spin_unlock(&h->lock);
 
 	pr_info("%s: helper pid %u started\n", h->name, nr);
+	if (!h->from_now) {
+		pr_err("%s: cannot open the pipe from helper pid %u\n", h->name, nr);
+		sgwire_helper_end_session(h, -ENOMEM);
+		return;
+	}
 	schedule_delayed_work(&h->watchdog, msecs_to_jiffies(h->interval_ms));
 	sgwire_helper_end_session(h, sgwire_helper_read(h));
 }
@@ -1111,8 +1285,6 @@ static int sgwire_helper_reader(void *data)
 	unsigned int kicks;
 	long delay;
 
-	/* From the kernel only: see sgwire_helper_end_locked(). */
-	allow_kernel_signal(SIGKILL);
 	while (!kthread_should_stop()) {
 		spin_lock(&h->lock);
 		kicks = h->kicks;
@@ -1226,7 +1398,7 @@ static void sgwire_helper_written(struct sgwire_helper *h, struct sgwire_helper_
 		} else if (slot->abandoned) {
 			sgwire_helper_free_locked(h, slot);
 		} else if (err && slot->state == SGWIRE_SLOT_SENT) {
-			sgwire_helper_done_locked(slot, -ECONNRESET);
+			sgwire_helper_done_locked(h, slot, -ECONNRESET);
 		}
 	}
 	nr = h->stats.pid;
@@ -1518,6 +1690,9 @@ sgwire_helper_create(const struct sgwire_helper_desc *desc, const struct sgwire_
 	init_waitqueue_head(&h->wait);
 	init_waitqueue_head(&h->reader_wq);
 	init_waitqueue_head(&h->sender_wq);
+	init_waitqueue_head(&h->lead_wq);
+	init_waitqueue_func_entry(&h->pipe_wait, sgwire_helper_pipe_wake);
+	init_poll_funcptr(&h->pipe_poll, sgwire_helper_pipe_queue);
 	INIT_LIST_HEAD(&h->free);
 	INIT_LIST_HEAD(&h->queue);
 	INIT_LIST_HEAD(&h->sent);
@@ -1878,6 +2053,63 @@ static int sgwire_helper_queue(struct sgwire_helper *h, struct sgwire_helper_slo
 }
 
 /**
+ * sgwire_helper_lead_woken() - Whether a caller holding the stream has something to do.
+ * @h: the runtime.
+ * @slot: its call's slot.
+ *
+ * Return: true if the pipe may have bytes, the call is done or the helper is ending.
+ */
+static bool sgwire_helper_lead_woken(struct sgwire_helper *h, struct sgwire_helper_slot *slot)
+{
+	return READ_ONCE(h->readable) || READ_ONCE(slot->state) == SGWIRE_SLOT_DONE ||
+	       READ_ONCE(h->ending);
+}
+
+/**
+ * sgwire_helper_lead() - Wait for a call's reply, reading the pipe if nobody else does.
+ * @h: the runtime.
+ * @slot: the call's slot, QUEUED, SENT or DONE.
+ * @deadline: in jiffies.
+ *
+ * A caller that finds the stream free holds it while it waits: it reads the helper's reply
+ * itself, which spares the switch to the reader thread and back. It reads without blocking and
+ * sleeps, killable, on @h->lead_wq between reads, so its timeout and fatal signals act as they
+ * do on a caller waiting for its completion. Others wait for their completion.
+ *
+ * Return: what wait_for_completion_killable_timeout() returns: > 0 once @slot is DONE, 0 at
+ * the deadline, < 0 for a fatal signal.
+ */
+static long sgwire_helper_lead(struct sgwire_helper *h, struct sgwire_helper_slot *slot,
+			       unsigned long deadline)
+{
+	bool mine, wake = false;
+	long left = 1;
+
+	spin_lock(&h->lock);
+	mine = !h->lead && !h->in_read && !h->reader_due && h->state == SGWIRE_HELPER_UP &&
+	       !h->ending;
+	if (mine)
+		WRITE_ONCE(h->lead, true);
+	spin_unlock(&h->lock);
+	if (mine) {
+		while (READ_ONCE(slot->state) != SGWIRE_SLOT_DONE && !READ_ONCE(h->ending)) {
+			wake = sgwire_helper_lead_frames(h, slot);
+			if (wake || READ_ONCE(slot->state) == SGWIRE_SLOT_DONE)
+				break;
+			left = wait_event_killable_timeout(h->lead_wq,
+							   sgwire_helper_lead_woken(h, slot),
+							   sgwire_helper_left(deadline));
+			if (left <= 0)
+				break;
+		}
+		sgwire_helper_resign(h, wake);
+		if (left <= 0)
+			return left;
+	}
+	return wait_for_completion_killable_timeout(&slot->done, sgwire_helper_left(deadline));
+}
+
+/**
  * sgwire_helper_call() - Make a call: send a request and wait for its reply.
  * @h: the runtime.
  * @req_type: the request's message type.
@@ -1934,7 +2166,7 @@ static __maybe_unused int sgwire_helper_call(struct sgwire_helper *h, u16 req_ty
 		goto out;
 	}
 
-	left = wait_for_completion_killable_timeout(&slot->done, sgwire_helper_left(deadline));
+	left = sgwire_helper_lead(h, slot, deadline);
 	spin_lock(&h->lock);
 	if (slot->state == SGWIRE_SLOT_DONE)
 		err = slot->err;
