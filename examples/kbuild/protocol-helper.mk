@@ -20,6 +20,7 @@
 #     compiles it as $(proto)_helper.o;
 #   - adds gen/c to the include path ($(proto).h) and $(obj) to the assembler's, so that
 #     `.incbin "$(proto)-helper"` finds the helper in tree, with O= and with M=;
+#   - defines SGWIRE_ASM_UNALIGNED for sgwire.h on kernels before 6.12;
 #   - cross-builds $(obj)/$(proto)-helper, static and stripped, when a Go source, a generated Go
 #     file or the Go environment changed.
 #
@@ -45,6 +46,8 @@ cmd = $(if $(filter 1,$(V)),,@echo '  $(quiet_cmd_$(1))';) $(cmd_$(1))
 endif
 
 ccflags-y += -I$(proto-gen)/c
+# sgwire.h: <asm/unaligned.h> before Linux 6.12, which has no <linux/unaligned.h>.
+ccflags-y += $(if $(wildcard $(srctree)/include/linux/unaligned.h),,-DSGWIRE_ASM_UNALIGNED)
 asflags-y += -Wa,-I$(obj)
 clean-files += $(proto)-helper .$(proto)-helper.goenv $(proto)_helper.c
 

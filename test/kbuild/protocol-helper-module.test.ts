@@ -7,15 +7,13 @@
  * rewrite it; the fragment's explicit rule for go.mod keeps it whole. A second make must rebuild
  * nothing.
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
-import { repoRoot } from "../support/cli.js";
 import { preparedKbuildDir } from "../protocol/c/c-support.js";
+import { externalModuleDir, makeExternalModule } from "./external-module.js";
 
-const syscallgen = `${process.execPath} ${path.join(repoRoot, "dist", "generator", "cli", "bin.js")}`;
 const work = mkdtempSync(path.join(tmpdir(), "syscallgen-protocol-module-"));
 let keep = false;
 
@@ -25,28 +23,14 @@ afterAll(() => {
 });
 
 test("fwscan builds as an external module with make M=, and its helper's go.mod stays as it was", () => {
-  const example = path.join(repoRoot, "examples", "fwscan");
-  const driver = path.join(work, "fwscan");
-  cpSync(path.join(example, "driver"), driver, { recursive: true });
-  cpSync(path.join(example, "fwscan.ts"), path.join(driver, "fwscan.ts"));
-  cpSync(path.join(example, "helper"), path.join(driver, "helper"), { recursive: true, filter: (src) => path.basename(src) !== "gen" });
-  const makefile = path.join(driver, "Makefile");
-  const fragment = path.join(repoRoot, "examples", "kbuild", "protocol-helper.mk");
-  const text = readFileSync(makefile, "utf8");
-  const edited = text.replace("proto-dir := $(realpath $(src)/..)", "proto-dir := $(src)").replace("include $(proto-dir)/../kbuild/protocol-helper.mk", `include ${fragment}`);
-  expect(edited).not.toBe(text);
-  writeFileSync(makefile, edited);
+  const driver = externalModuleDir("fwscan", work);
   const goMod = path.join(driver, "helper", "go.mod");
   const before = readFileSync(goMod, "utf8");
-  // The prepared tree has no Module.symvers, and its defconfig no USERMODE_DRIVER: modpost's
-  // missing symbols are warnings.
   const make = () => {
-    const r = spawnSync("make", ["-C", preparedKbuildDir(), `M=${driver}`, "CONFIG_FWSCAN=m", "KBUILD_MODPOST_WARN=1", `SYSCALLGEN=${syscallgen}`, "modules"],
-      { encoding: "utf8", timeout: 10 * 60_000 });
-    const output = `${r.stdout}${r.stderr}`;
+    const r = makeExternalModule(preparedKbuildDir(), "fwscan", driver);
     if (r.status !== 0) keep = true;
-    expect(r.status, output).toBe(0);
-    return output;
+    expect(r.status, r.output).toBe(0);
+    return r.output;
   };
   const first = make();
   expect(first).toContain(`GO      ${driver}/fwscan-helper (amd64)`);

@@ -109,7 +109,14 @@ export function preparedKbuildDir(): string {
   if (process.env.SYSCALLGEN_KBUILD_DIR) return process.env.SYSCALLGEN_KBUILD_DIR;
   const tree = process.env.SYSCALLGEN_KERNEL_SRC ?? "";
   if (!isKernelTree(tree)) throw new Error(noKernelTreeMessage());
-  const dir = path.join(userCacheDir(), "kbuild-6.12-x86_64");
+  return prepareKbuildDir(path.join(userCacheDir(), "kbuild-6.12-x86_64"), tree);
+}
+
+/**
+ * {@link preparedKbuildDir} for another tree (from debianKernelSource()): its defconfig and
+ * modules_prepare in dir, built once.
+ */
+export function prepareKbuildDir(dir: string, tree: string): string {
   if (!existsSync(path.join(dir, "scripts", "module.lds"))) {
     // Under flock(1): test files in other workers may want the tree at the same time.
     const prepare = 'test -f "$1/scripts/module.lds" || { make -C "$2" O="$1" -j2 defconfig && make -C "$2" O="$1" -j2 modules_prepare; }';

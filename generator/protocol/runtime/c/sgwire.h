@@ -31,7 +31,17 @@
 #include <linux/stddef.h>
 #include <linux/string.h>
 #include <linux/types.h>
-#include <linux/unaligned.h>	/* <asm/unaligned.h> before Linux 6.12 */
+/*
+ * <linux/unaligned.h> from Linux 6.12, <asm/unaligned.h> before. Neither sparse nor checkpatch
+ * takes a test in the header (__has_include, LINUX_VERSION_CODE), so the build decides:
+ * examples/kbuild/protocol-helper.mk defines SGWIRE_ASM_UNALIGNED where the tree lacks
+ * include/linux/unaligned.h.
+ */
+#ifdef SGWIRE_ASM_UNALIGNED
+#include <asm/unaligned.h>
+#else
+#include <linux/unaligned.h>
+#endif
 
 /*
  * SGWIRE_PIPE: the end of a pipe that the I/O functions take. In the kernel a struct file, such
