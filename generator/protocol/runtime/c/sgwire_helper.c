@@ -1417,7 +1417,8 @@ static void sgwire_helper_written(struct sgwire_helper *h, struct sgwire_helper_
  * sgwire_helper_sender() - The sender thread: writes frames to the helper, until destroy.
  * @data: the runtime.
  *
- * A kernel thread ignores the SIGPIPE a write to a dead helper's pipe raises.
+ * A write to a dead helper's pipe raises no SIGPIPE while the reader holds the pipe's read end
+ * (@h->to_keep), and a kernel thread ignores SIGPIPE anyway, should that end be missing.
  *
  * Return: 0.
  */
