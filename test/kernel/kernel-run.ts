@@ -3,7 +3,7 @@
  * serial console: find a line, refuse a line, and fail with the console (the whole of it once,
  * then its path). The build and the boots of one kernel run with its cache directory locked.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type ConsoleReport, describeReports, type ReportKind, scanConsole, separateInterleaved } from "../support/console-scan.js";
 import { type ExecResult, execCapture } from "../support/exec.js";
@@ -67,6 +67,8 @@ export async function buildAndBoot(
 async function boot(config: KernelConfig, dir: string, image: string, initrd: string, name: string, params: InitParams, timeoutMs: number): Promise<Boot> {
   const { arch } = config;
   const append = [`console=${arch.console}`, "panic=-1", ...Object.entries(params).map(([k, v]) => `${k}=${v}`)].join(" ");
+  const consolePath = path.join(dir, `console-${name}.log`);
+  rmSync(consolePath, { force: true });
   const qemu = await execCapture(
     arch.qemu,
     [
@@ -75,13 +77,16 @@ async function boot(config: KernelConfig, dir: string, image: string, initrd: st
       // One CPU per socket: a kernel without ACPI (tinyconfig) finds x86 CPUs in SeaBIOS's MP
       // table, which lists one per socket (-smp 4 alone is one socket of 4 cores: 1 CPU up).
       ...["-accel", "tcg,thread=multi", "-smp", `${config.cpus},sockets=${config.cpus},cores=1,threads=1`, "-m", String(config.memoryMb)],
-      ...["-nographic", "-no-reboot", "-kernel", image, "-initrd", initrd, "-append", append],
+      // The serial console goes to a file, not to a pipe: qemu's UART retries a byte its
+      // non-blocking pipe write refused only a few times and then drops it (hw/char/serial.c,
+      // MAX_XMIT_RETRY), so a busy reader lost characters ("KernelAddresanitizer"). A write to
+      // a file always completes. qemu's own warnings go to stderr.
+      ...["-display", "none", "-monitor", "none", "-serial", `file:${consolePath}`],
+      ...["-no-reboot", "-kernel", image, "-initrd", initrd, "-append", append],
     ],
     { timeoutMs },
   );
-  // -nographic puts the serial console on stdout; qemu's own warnings go to stderr.
-  const console = qemu.stdout.replace(/\r/g, "");
-  const consolePath = path.join(dir, `console-${name}.log`);
+  const console = existsSync(consolePath) ? readFileSync(consolePath, "utf8").replace(/\r/g, "") : "";
   writeFileSync(consolePath, console);
   return { name, qemu, console, consolePath };
 }
