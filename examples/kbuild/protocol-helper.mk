@@ -21,6 +21,7 @@
 #   - adds gen/c to the include path ($(proto).h) and $(obj) to the assembler's, so that
 #     `.incbin "$(proto)-helper"` finds the helper in tree, with O= and with M=;
 #   - defines SGWIRE_ASM_UNALIGNED for sgwire.h on kernels before 6.12;
+#   - defines SGWIRE_NO_UMD for sgwire_helper.c on kernels without the User Mode Driver (6.17+);
 #   - cross-builds $(obj)/$(proto)-helper, static and stripped, when a Go source, a generated Go
 #     file or the Go environment changed.
 #
@@ -48,6 +49,8 @@ endif
 ccflags-y += -I$(proto-gen)/c
 # sgwire.h: <asm/unaligned.h> before Linux 6.12, which has no <linux/unaligned.h>.
 ccflags-y += $(if $(wildcard $(srctree)/include/linux/unaligned.h),,-DSGWIRE_ASM_UNALIGNED)
+# sgwire_helper.c: no User Mode Driver from Linux 6.17 on (a module cannot work there).
+ccflags-y += $(if $(wildcard $(srctree)/include/linux/usermode_driver.h),,-DSGWIRE_NO_UMD)
 asflags-y += -Wa,-I$(obj)
 clean-files += $(proto)-helper .$(proto)-helper.goenv $(proto)_helper.c
 

@@ -8,7 +8,7 @@
  * functions below in typed ones (runtime/DESIGN.md is the contract).
  *
  * Threads. create starts two kernel threads that live until destroy. The reader owns the helper
- * process: it forks it from the blob (fork_usermode_driver()), reads and dispatches its frames,
+ * process: it forks it from the blob (sgwire_umd_fork()), reads and dispatches its frames,
  * and when the stream ends tears the process down and, after a back-off, forks the next. The
  * sender writes frames to the helper, in order: the welcome, pings and the slots callers queue.
  * A caller who finds nothing queued and nobody writing writes its own frame instead, which saves
@@ -66,7 +66,7 @@
  * that would otherwise wait for a process that keeps the pipes (a child the helper forked). The
  * reader then fails what is in flight, waits for a caller holding the stream to give it back
  * (it does once its call failed), kills the helper (again), waits a bounded time for its thread
- * group to exit, releases the pipes (umd_cleanup_helper()) and schedules the next start. No
+ * group to exit, releases the pipes (sgwire_umd_release()) and schedules the next start. No
  * wait in the runtime is unbounded but destroy's wait for callers still inside a call, who
  * return at once when it begins.
  *
@@ -94,8 +94,8 @@
  *   stopping the helper for good                   (destroy, or reboot, halt, power-off)
  *   the helper has not stopped in MS ms
  *
- * Older kernels (the API exists from 5.9; the kernel matrix is a later issue): kernels before
- * 5.18 build with -std=gnu89, which this file keeps to; umd_cleanup_helper() is in 5.12 and was
+ * Kernels: 5.10 to 7.x (test/kernel boots them). Kernels before 5.18 build with -std=gnu89,
+ * which this file keeps to; the UMD's umd_cleanup_helper() is in 5.12 and was
  * backported to 5.10.y (5.10.262 has it) and 5.11.11; <linux/unaligned.h> is
  * <asm/unaligned.h> before 6.12 (see sgwire.h); on 5.10, thread_group_exited(pid) says what
  * sgwire_helper_exited() computes, which 6.12 no longer has.
@@ -121,12 +121,207 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
-#include <linux/usermode_driver.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 
 #include "sgwire.h"
 #include "sgwire_helper.h"
+
+/*
+ * How the helper's process is made. Where the kernel has the User Mode Driver
+ * (CONFIG_USERMODE_DRIVER, 5.9 to 6.16), its functions do it. Linux 6.17 removed them, and a
+ * 6.12.y kernel has them only if a built-in driver selects USERMODE_DRIVER; there the runtime
+ * does the same itself (SGWIRE_OWN_SPAWN, below): the blob in a private tmpfs, exec'd by a
+ * usermode helper whose init callback gives it the two pipes as fds 0 and 1 and the tmpfs as its
+ * working directory. That needs functions the kernel does not export (create_pipe_files(),
+ * replace_fd(), set_fs_pwd(), put_filesystem(), task_work_run()), so only a driver built into
+ * the kernel can have it. A module needs the kernel's UMD built in: on a kernel without
+ * <linux/usermode_driver.h> (examples/kbuild/protocol-helper.mk then defines SGWIRE_NO_UMD) it
+ * cannot work at all, and the build says so. Defining SGWIRE_OWN_SPAWN by hand picks the
+ * runtime's own in any build (the tests compile it in a module that never links).
+ */
+#if !defined(SGWIRE_OWN_SPAWN) && !IS_ENABLED(CONFIG_USERMODE_DRIVER) && !defined(MODULE)
+#define SGWIRE_OWN_SPAWN
+#endif
+
+#ifndef SGWIRE_OWN_SPAWN
+#ifdef SGWIRE_NO_UMD
+#error "no User Mode Driver in this kernel (6.17 and later): build the driver in, not as a module"
+#endif
+#include <linux/usermode_driver.h>
+
+#define sgwire_umd		umd_info
+#define sgwire_umd_load_blob	umd_load_blob
+#define sgwire_umd_unload_blob	umd_unload_blob
+#define sgwire_umd_fork		fork_usermode_driver
+#define sgwire_umd_release	umd_cleanup_helper
+#else
+#include <linux/fs_struct.h>
+#include <linux/mount.h>
+#include <linux/pipe_fs_i.h>
+#include <linux/task_work.h>
+#include <linux/umh.h>
+
+/**
+ * struct sgwire_umd - A helper process made by the runtime, as struct umd_info describes one.
+ * @driver_name: the helper's argv[0] and its file's name in the tmpfs.
+ * @pipe_to_umh: the write end of the pipe that is the helper's fd 0.
+ * @pipe_from_umh: the read end of the pipe that is the helper's fd 1.
+ * @wd: the private tmpfs holding the blob, the helper's working directory.
+ * @tgid: the helper's pid, from the fork until sgwire_umd_release().
+ */
+struct sgwire_umd {
+	const char *driver_name;
+	struct file *pipe_to_umh;
+	struct file *pipe_from_umh;
+	struct path wd;
+	struct pid *tgid;
+};
+
+/**
+ * sgwire_umd_load_blob() - Write the helper into a new private tmpfs, as @info's file.
+ * @info: the helper, its name set and no blob loaded.
+ * @data: the helper's ELF file.
+ * @len: its size.
+ *
+ * Return: 0, or -ENODEV without tmpfs, or the error of the mount, the open or the write.
+ */
+static int sgwire_umd_load_blob(struct sgwire_umd *info, const void *data, size_t len)
+{
+	struct file_system_type *tmpfs = get_fs_type("tmpfs");
+	struct vfsmount *mnt;
+	struct file *file;
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (!tmpfs)
+		return -ENODEV;
+	mnt = kern_mount(tmpfs);
+	put_filesystem(tmpfs);
+	if (IS_ERR(mnt))
+		return PTR_ERR(mnt);
+	file = file_open_root_mnt(mnt, info->driver_name, O_CREAT | O_WRONLY, 0700);
+	if (IS_ERR(file)) {
+		kern_unmount(mnt);
+		return PTR_ERR(file);
+	}
+	n = kernel_write(file, data, len, &pos);
+	if (n < 0 || (size_t)n != len) {
+		filp_close(file, NULL);
+		kern_unmount(mnt);
+		return n < 0 ? n : -ENOSPC;
+	}
+	/* exec refuses a file still open for writing: finish the deferred close now. */
+	fput(file);
+	flush_delayed_fput();
+	task_work_run();
+	info->wd.mnt = mnt;
+	info->wd.dentry = mnt->mnt_root;
+	return 0;
+}
+
+/**
+ * sgwire_umd_unload_blob() - Unmount the tmpfs sgwire_umd_load_blob() made.
+ * @info: the helper, with a blob loaded and no process.
+ *
+ * Return: 0.
+ */
+static int sgwire_umd_unload_blob(struct sgwire_umd *info)
+{
+	kern_unmount(info->wd.mnt);
+	info->wd.mnt = NULL;
+	info->wd.dentry = NULL;
+	return 0;
+}
+
+/**
+ * sgwire_umd_setup() - Give the new helper its pipes and its working directory, before exec.
+ * @sub: the usermode helper's info; its data is the struct sgwire_umd.
+ * @new: the helper's credentials, not used.
+ *
+ * Runs in the new process, whose file table is its own copy. A failure here ends the process
+ * before the exec, and call_usermodehelper_exec() returns the error.
+ *
+ * Return: 0, or the error of create_pipe_files() or replace_fd().
+ */
+static int sgwire_umd_setup(struct subprocess_info *sub, struct cred *new)
+{
+	struct sgwire_umd *info = sub->data;
+	struct file *to[2], *from[2];
+	int err;
+
+	err = create_pipe_files(to, 0);
+	if (err)
+		return err;
+	err = create_pipe_files(from, 0);
+	if (err) {
+		fput(to[0]);
+		fput(to[1]);
+		return err;
+	}
+	err = replace_fd(0, to[0], 0);
+	if (err >= 0)
+		err = replace_fd(1, from[1], 0);
+	/* The file table holds the helper's ends now, or the process is about to exit. */
+	fput(to[0]);
+	fput(from[1]);
+	if (err < 0) {
+		fput(to[1]);
+		fput(from[0]);
+		return err;
+	}
+	set_fs_pwd(current->fs, &info->wd);
+	info->pipe_to_umh = to[1];
+	info->pipe_from_umh = from[0];
+	info->tgid = get_pid(task_tgid(current));
+	return 0;
+}
+
+static void sgwire_umd_release(struct sgwire_umd *info);
+
+/**
+ * sgwire_umd_exec_failed() - Release what sgwire_umd_setup() took when the exec after it failed.
+ * @sub: the usermode helper's info, freed after this.
+ */
+static void sgwire_umd_exec_failed(struct subprocess_info *sub)
+{
+	struct sgwire_umd *info = sub->data;
+
+	if (sub->retval && info->tgid)
+		sgwire_umd_release(info);
+}
+
+/**
+ * sgwire_umd_fork() - Start the helper from the tmpfs, with its pipes, and wait for its exec.
+ * @info: the helper, its blob loaded and no process running.
+ *
+ * Return: 0, or -ENOMEM, or the error of the setup or the exec (-EBUSY while usermode helpers
+ * are disabled, as around a reboot).
+ */
+static int sgwire_umd_fork(struct sgwire_umd *info)
+{
+	char *argv[2] = { (char *)info->driver_name, NULL };
+	struct subprocess_info *sub;
+
+	sub = call_usermodehelper_setup(info->driver_name, argv, NULL, GFP_KERNEL,
+					sgwire_umd_setup, sgwire_umd_exec_failed, info);
+	if (!sub)
+		return -ENOMEM;
+	return call_usermodehelper_exec(sub, UMH_WAIT_EXEC);
+}
+
+/**
+ * sgwire_umd_release() - Drop the pipes and the pid of a helper that has ended.
+ * @info: the helper.
+ */
+static void sgwire_umd_release(struct sgwire_umd *info)
+{
+	fput(info->pipe_to_umh);
+	fput(info->pipe_from_umh);
+	put_pid(info->tgid);
+	info->tgid = NULL;
+}
+#endif /* SGWIRE_OWN_SPAWN */
 
 /* Calls in flight when the config says 0, and the most it may say. */
 #define SGWIRE_HELPER_CALLS		32
@@ -292,7 +487,7 @@ struct sgwire_helper_line {
  * @max_calls: the number of slots.
  * @interval_ms: the ping interval.
  * @timeout_ms: the pong timeout.
- * @info: the UMD state, the helper's pipes and pid; the reader's (create and destroy load and
+ * @info: the helper process, its pipes and pid; the reader's (create and destroy load and
  *        unload its blob).
  * @task: the running helper's leader, so its exit code can be read after it exits; the reader's.
  * @rbuf: the buffer the reader reads frames into; the reader's.
@@ -372,7 +567,7 @@ struct sgwire_helper {
 	unsigned int interval_ms;
 	unsigned int timeout_ms;
 
-	struct umd_info info;
+	struct sgwire_umd info;
 	struct task_struct *task;
 	u8 *rbuf;
 	struct sgwire_reader frames;
@@ -1158,7 +1353,7 @@ static noinline void sgwire_helper_end_session(struct sgwire_helper *h, int ret)
 			h->name, nr, SGWIRE_HELPER_EXIT_MS);
 	sgwire_helper_describe(h, how, sizeof(how));
 	/* Releases the pipes and the pid: in 5.12 and later, and 5.10.y. */
-	umd_cleanup_helper(&h->info);
+	sgwire_umd_release(&h->info);
 	if (to_now)
 		fput(to_now);
 	if (to_keep)
@@ -1223,7 +1418,10 @@ static noinline void sgwire_helper_session(struct sgwire_helper *h)
 	int err;
 	u32 nr;
 
-	err = fork_usermode_driver(&h->info);
+	err = sgwire_umd_fork(&h->info);
+	/* A kernel whose usermode helpers do nothing (an empty STATIC_USERMODEHELPER_PATH). */
+	if (!err && !h->info.tgid)
+		err = -ENOEXEC;
 	if (err) {
 		spin_lock(&h->lock);
 		h->state = SGWIRE_HELPER_IDLE;
@@ -1579,7 +1777,7 @@ static void sgwire_helper_free(struct sgwire_helper *h)
 	unsigned int i;
 
 	if (h->info.wd.mnt)
-		umd_unload_blob(&h->info);
+		sgwire_umd_unload_blob(&h->info);
 	for (i = 0; h->slots && i < h->max_calls; i++)
 		kfree(h->slots[i].frame);
 	bitmap_free(h->reply_types);
@@ -1655,11 +1853,12 @@ static int sgwire_helper_alloc(struct sgwire_helper *h)
  *              struct <proto>_helper, which embeds it first.
  *
  * Allocates everything the runtime uses, copies the blob into a private tmpfs
- * (umd_load_blob()), starts the reader and sender threads (idle until start) and registers the
- * reboot notifier. Nothing is allocated after this on behalf of the helper or of callers.
+ * (sgwire_umd_load_blob()), starts the reader and sender threads (idle until start) and
+ * registers the reboot notifier. Nothing is allocated after this on behalf of the helper or
+ * of callers.
  *
  * Return: the runtime, zeroed past it up to @outer_size; or ERR_PTR(-EINVAL) for a bad desc or
- * config, -ENOMEM, or the error of umd_load_blob() or kthread_create().
+ * config, -ENOMEM, or the error of sgwire_umd_load_blob() or kthread_create().
  */
 static __maybe_unused struct sgwire_helper *
 sgwire_helper_create(const struct sgwire_helper_desc *desc, const struct sgwire_helper_config *cfg,
@@ -1709,7 +1908,7 @@ sgwire_helper_create(const struct sgwire_helper_desc *desc, const struct sgwire_
 
 	err = sgwire_helper_alloc(h);
 	if (!err)
-		err = umd_load_blob(&h->info, cfg->blob, cfg->blob_end - cfg->blob);
+		err = sgwire_umd_load_blob(&h->info, cfg->blob, cfg->blob_end - cfg->blob);
 	if (err) {
 		sgwire_helper_free(h);
 		return ERR_PTR(err);

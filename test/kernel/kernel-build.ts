@@ -33,6 +33,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { debianKernelSource, type KernelSeries } from "../support/debian-kernel-source.js";
 import { describeFailure, execCapture, execOrThrow } from "../support/exec.js";
 import { withFileLock } from "../support/file-lock.js";
 import { noKernelTreeMessage } from "../support/kernel-tree.js";
@@ -46,6 +47,9 @@ export const KERNEL_TEST_DIR = path.join(REPO_ROOT, "test", "kernel");
 export const INIT_SCRIPT = path.join(KERNEL_TEST_DIR, "init.sh");
 /** The debug kernel's options: lockdep, KASAN, kmemleak, the hung-task detector, SMP, modules. */
 export const DEBUG_FRAGMENT = path.join(KERNEL_TEST_DIR, "debug.config");
+/** The matrix kernels' options: SMP, modules, fwscan as a module; and fwscan built in where there is no UMD. */
+export const MATRIX_FRAGMENT = path.join(KERNEL_TEST_DIR, "matrix.config");
+export const NO_UMD_FRAGMENT = path.join(KERNEL_TEST_DIR, "no-umd.config");
 
 /** A driver hooked into drivers/misc of the tree copy: its directory has a Kconfig and a Makefile. */
 export interface TreeDriver {
@@ -128,8 +132,9 @@ export const ARCHES: readonly KernelArch[] = [
   },
 ];
 
-/** One kernel the tests build and boot: an arch and the fragments merged onto tinyconfig. */
+/** One kernel the tests build and boot: a series, an arch and the fragments merged onto tinyconfig. */
 export interface KernelConfig {
+  readonly series: KernelSeries;
   readonly arch: KernelArch;
   /** Names the kernel, with its version and arch, in the cache and in test names. */
   readonly variant: string;
@@ -146,7 +151,27 @@ export interface KernelConfig {
  * a tinyconfig kernel boots in.
  */
 export function debugKernel(arch: KernelArch): KernelConfig {
-  return { arch, variant: "debug", fragments: [...arch.fragments, DEBUG_FRAGMENT], cpus: 4, memoryMb: 512 };
+  return { series: "6.12", arch, variant: "debug", fragments: [...arch.fragments, DEBUG_FRAGMENT], cpus: 4, memoryMb: 512 };
+}
+
+/**
+ * A kernel of the matrix (matrix.kernel.ts): the example's fragments and matrix.config, on 2
+ * CPUs, small enough to build in minutes. On a tree without the User Mode Driver fwscan is built
+ * in as well (no-umd.config): a module cannot start its helper there.
+ */
+export function matrixKernel(arch: KernelArch, series: KernelSeries, umd: boolean): KernelConfig {
+  const fragments = [...arch.fragments, MATRIX_FRAGMENT, ...(umd ? [] : [NO_UMD_FRAGMENT])];
+  return { series, arch, variant: "matrix", fragments, cpus: 2, memoryMb: 512 };
+}
+
+/** Whether a tree has the User Mode Driver, which Linux 6.17 removed. */
+export function hasUmd(tree: string): boolean {
+  return existsSync(path.join(tree, "kernel", "usermode_driver.c"));
+}
+
+/** The tree of a series: 6.12's is the one the global setup found or unpacked, the others Debian's (fetched once). */
+export async function kernelTree(series: KernelSeries): Promise<string> {
+  return series === "6.12" ? kernelSource() : debianKernelSource(series);
 }
 
 /** The cache root shared by the tests: $XDG_CACHE_HOME/syscallgen. */

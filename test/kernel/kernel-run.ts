@@ -14,7 +14,7 @@ import {
   configValue,
   DRIVERS,
   type KernelConfig,
-  kernelSource,
+  kernelTree,
   prepareKernel,
   requireKernelTools,
   withKernelCache,
@@ -47,7 +47,7 @@ export async function buildAndBoot(
   timeoutMs: number,
 ): Promise<BuiltAndBooted> {
   requireKernelTools(config.arch);
-  const src = kernelSource();
+  const src = await kernelTree(config.series);
   const dir = cacheDir(src, config);
   return withKernelCache(dir, async () => {
     const kernel = await prepareKernel(src, dir, config);

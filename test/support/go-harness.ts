@@ -48,6 +48,35 @@ export function goEnv(arch: GoArch): NodeJS.ProcessEnv {
   return { ...process.env, GOOS: "linux", GOARCH: arch, CGO_ENABLED: "0", GOTOOLCHAIN: "local" };
 }
 
+/** A test binary {@link buildGoTestBinary} built, in its temporary module. */
+export interface GoTestBinary {
+  readonly bin: string;
+  /** The module's root: the binary's working directory. */
+  readonly root: string;
+  readonly buildMs: number;
+  /** Removes the module, binary included. */
+  readonly dispose: () => void;
+}
+
+/**
+ * vet + `go test -c` in a new temporary module. Throws (full output in the message, the module
+ * kept) when either fails.
+ */
+export async function buildGoTestBinary(spec: GoTestRun): Promise<GoTestBinary> {
+  const mod = createGoModule({ ...spec, label: `${spec.arch}` });
+  try {
+    const env = goEnv(spec.arch);
+    const started = Date.now();
+    const where = `${spec.arch} module ${mod.root}`;
+    await execOrThrow(`go vet (${where})`, "go", ["vet", mod.pkgPath], { cwd: mod.root, env, timeoutMs: 10 * 60_000 });
+    const bin = path.join(mod.root, "rawsys.test");
+    await execOrThrow(`go test -c (${where})`, "go", ["test", "-c", "-o", bin, mod.pkgPath], { cwd: mod.root, env, timeoutMs: 15 * 60_000 });
+    return { bin, root: mod.root, buildMs: Date.now() - started, dispose: () => mod.dispose() };
+  } catch (err) {
+    throw err instanceof Error ? new Error(`${err.message}\n(module kept at ${mod.root})`) : err;
+  }
+}
+
 /**
  * vet + `go test -c` + run. Throws (full output in the message) when vet or
  * the build fails; a failing test run is returned with ok=false so callers
@@ -58,39 +87,24 @@ export async function buildAndRunGoTests(spec: GoTestRun): Promise<GoTestReport>
   const qemu = runnerFor(spec.arch).prefix[0];
   if (qemu !== undefined) requireTool(qemu);
   return goLimit(async () => {
-    const mod = createGoModule({ ...spec, label: `${spec.arch}` });
-    let keep = spec.keep === true;
-    try {
-      const env = goEnv(spec.arch);
-      const started = Date.now();
-      const where = `${spec.arch} module ${mod.root}`;
-      await execOrThrow(`go vet (${where})`, "go", ["vet", mod.pkgPath], { cwd: mod.root, env, timeoutMs: 10 * 60_000 });
-      const bin = path.join(mod.root, "rawsys.test");
-      await execOrThrow(`go test -c (${where})`, "go", ["test", "-c", "-o", bin, mod.pkgPath], { cwd: mod.root, env, timeoutMs: 15 * 60_000 });
-      const buildMs = Date.now() - started;
-      const runner = runnerFor(spec.arch);
-      // Under qemu the binary becomes qemu's first argument.
-      const file = runner.prefix[0] ?? bin;
-      const args = [...runner.prefix.slice(1), ...(runner.prefix.length > 0 ? [bin] : []), "-test.v", "-test.count=1", "-test.timeout=9m"];
-      if (spec.run !== undefined) args.push(`-test.run=${spec.run}`);
-      const r = await execCapture(file, args, {
-        // A test dir inside the module keeps t.TempDir() and cwd-relative paths local.
-        cwd: mod.root,
-        env: { ...process.env, SYSCALLGEN_UNDER_QEMU: runner.emulated ? "1" : "0" },
-        timeoutMs: spec.timeoutMs ?? 10 * 60_000,
-      });
-      // -test.v writes every result line to stdout; qemu and a panic write to stderr.
-      const summary = summarizeGoTest(r.stdout);
-      const ok = r.code === 0 && summary.failed.length === 0;
-      keep ||= !ok;
-      const failure = ok ? "" : describeFailure(`go tests for ${spec.arch}${runner.emulated ? " (qemu)" : ""} (module kept at ${mod.root})`, r);
-      return { ...summary, arch: spec.arch, emulated: runner.emulated, ok, buildMs, runMs: r.ms, output: r.output, failure };
-    } catch (err) {
-      keep = true;
-      throw err;
-    } finally {
-      if (!keep) mod.dispose();
-    }
+    const { bin, root, buildMs, dispose } = await buildGoTestBinary(spec);
+    const runner = runnerFor(spec.arch);
+    // Under qemu the binary becomes qemu's first argument.
+    const file = runner.prefix[0] ?? bin;
+    const args = [...runner.prefix.slice(1), ...(runner.prefix.length > 0 ? [bin] : []), "-test.v", "-test.count=1", "-test.timeout=9m"];
+    if (spec.run !== undefined) args.push(`-test.run=${spec.run}`);
+    const r = await execCapture(file, args, {
+      // A test dir inside the module keeps t.TempDir() and cwd-relative paths local.
+      cwd: root,
+      env: { ...process.env, SYSCALLGEN_UNDER_QEMU: runner.emulated ? "1" : "0" },
+      timeoutMs: spec.timeoutMs ?? 10 * 60_000,
+    });
+    // -test.v writes every result line to stdout; qemu and a panic write to stderr.
+    const summary = summarizeGoTest(r.stdout);
+    const ok = r.code === 0 && summary.failed.length === 0;
+    const failure = ok ? "" : describeFailure(`go tests for ${spec.arch}${runner.emulated ? " (qemu)" : ""} (module kept at ${root})`, r);
+    if (ok && spec.keep !== true) dispose();
+    return { ...summary, arch: spec.arch, emulated: runner.emulated, ok, buildMs, runMs: r.ms, output: r.output, failure };
   });
 }
 

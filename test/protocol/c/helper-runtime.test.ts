@@ -99,6 +99,34 @@ describe("Kbuild builds a module that includes sgwire_helper.c", () => {
     expect(symbols.filter(([, kind, name]) => /^sgwire_helper_(reader|sender|watchdog)$/.test(name!) && kind === "t").length).toBe(3);
   });
 
+  /** The functions an object file calls and does not define. */
+  const undefinedSymbols = async (object: string) => (await execOrThrow("nm", "nm", ["-u", object])).stdout.split("\n").map((l) => l.trim().split(/\s+/).pop() ?? "");
+
+  test("the helper is started with the kernel's UMD where the kernel has it, in a module always", async () => {
+    const { dir, r } = await buildKmod("helper-kmod-umd");
+    expect(r.code, r.output).toBe(0);
+    const calls = await undefinedSymbols(path.join(dir, "helper-kmod.o"));
+    expect(calls).toEqual(expect.arrayContaining(["umd_load_blob", "fork_usermode_driver", "umd_cleanup_helper", "umd_unload_blob"]));
+    expect(calls).not.toContain("create_pipe_files");
+  });
+
+  test("the runtime's own start (SGWIRE_OWN_SPAWN, for kernels without UMD): W=1 and sparse say nothing, no UMD function is called", async () => {
+    const { dir, r, findings } = await buildKmod("helper-kmod-own-spawn", { sparse: true, kbuild: "ccflags-y += -DSGWIRE_OWN_SPAWN" });
+    expect(findings).toEqual([]);
+    expect(r.code, r.output).toBe(0);
+    expect(r.stdout).toContain("CHECK");
+    const calls = await undefinedSymbols(path.join(dir, "helper-kmod.o"));
+    // The unexported functions that make it built-in only, and the usermode helper it execs with.
+    expect(calls).toEqual(expect.arrayContaining(["create_pipe_files", "replace_fd", "set_fs_pwd", "put_filesystem", "task_work_run", "call_usermodehelper_setup", "call_usermodehelper_exec"]));
+    expect(calls.filter((name) => /umd|usermode_driver/.test(name))).toEqual([]);
+  });
+
+  test("a module for a kernel without UMD (SGWIRE_NO_UMD, as protocol-helper.mk defines on 6.17 and later) fails with a message that says why", async () => {
+    const { r } = await buildKmod("helper-kmod-no-umd", { kbuild: "ccflags-y += -DSGWIRE_NO_UMD" });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/sgwire_helper\.c:\d+:\d+: error: #error "no User Mode Driver in this kernel \(6\.17 and later\): build the driver in, not as a module"/);
+  });
+
   test("with KASAN's stack instrumentation, still no frame over 512 bytes", async () => {
     // The x86_64 flags of CONFIG_KASAN_GENERIC with CONFIG_KASAN_STACK (scripts/Makefile.kasan).
     const kasan = "-fsanitize=kernel-address -fasan-shadow-offset=0xdffffc0000000000 --param asan-stack=1 --param asan-globals=1 --param asan-instrumentation-with-call-threshold=0";
