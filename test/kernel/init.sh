@@ -12,6 +12,7 @@
 #   KTEST_SGWBENCH=1       the call benchmark (npm run bench): SGW_ROUNDS rounds of
 #                          the raw baseline and 1 caller, SGW_CALLS calls a run
 #   KTEST_FWSCAN=1         the fwscan example driver's checks (a module, or built in)
+#   KTEST_RAWSYS=1         the rawsys runtime tests (test/go/runtime), /bin/rawsys.test
 #   KTEST_MODULES=a,b      insmod/rmmod each /lib/modules/<name>.ko MODULE_CYCLES
 #                          times, with the traffic of traffic_<name> between
 #   (kmemleak)             when the kernel has it: two scans after the phases above
@@ -615,6 +616,19 @@ fwscan_checks() {
 	echo "FWSCAN-TEST DONE"
 }
 
+# ---- rawsys: the Go wrappers' runtime tests, against this kernel ----
+# go test -test.v's output, each line after "RAWSYS: " (the host parses it
+# as for a native run), then its exit status. No SYSCALLGEN_UNDER_QEMU: no
+# ENOSYS is accepted here.
+rawsys_checks() {
+	mkdir -p /tmp/rawsys
+	(cd /tmp/rawsys && TMPDIR=/tmp/rawsys /bin/rawsys.test -test.v -test.count=1 \
+		-test.timeout=10m >/tmp/rawsys.out 2>&1)
+	rc=$?
+	sed 's/^/RAWSYS: /' /tmp/rawsys.out
+	if [ "$rc" = 0 ]; then ktest_pass "rawsys: exit 0"; else ktest_fail "rawsys: exit $rc"; fi
+}
+
 echo "KTEST cpus: $(nproc)"
 if [ -e /proc/sys/kernel/hung_task_timeout_secs ]; then
 	echo "KTEST hung_task_timeout_secs: $(cat /proc/sys/kernel/hung_task_timeout_secs)"
@@ -635,6 +649,10 @@ fi
 
 if [ "$KTEST_FWSCAN" = 1 ]; then
 	fwscan_checks
+fi
+
+if [ "$KTEST_RAWSYS" = 1 ]; then
+	rawsys_checks
 fi
 
 MODULE_CYCLES=${MODULE_CYCLES:-20}

@@ -33,6 +33,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { GoArch } from "../support/arches.js";
 import { debianKernelSource, type KernelSeries } from "../support/debian-kernel-source.js";
 import { describeFailure, execCapture, execOrThrow } from "../support/exec.js";
 import { withFileLock } from "../support/file-lock.js";
@@ -50,6 +51,8 @@ export const DEBUG_FRAGMENT = path.join(KERNEL_TEST_DIR, "debug.config");
 /** The matrix kernels' options: SMP, modules, fwscan as a module; and fwscan built in where there is no UMD. */
 export const MATRIX_FRAGMENT = path.join(KERNEL_TEST_DIR, "matrix.config");
 export const NO_UMD_FRAGMENT = path.join(KERNEL_TEST_DIR, "no-umd.config");
+/** What the rawsys runtime tests need of a kernel they run inside (rawsys-checks.ts). */
+export const RAWSYS_FRAGMENT = path.join(KERNEL_TEST_DIR, "rawsys.config");
 
 /** A driver hooked into drivers/misc of the tree copy: its directory has a Kconfig and a Makefile. */
 export interface TreeDriver {
@@ -96,6 +99,8 @@ export interface KernelArch {
   readonly elfMachine: number;
   /** Debian's architecture name, for fetching its busybox-static when the host is another arch. */
   readonly debianArch: string;
+  /** Go's name of the arch, for test programs run inside the kernel. */
+  readonly goarch: GoArch;
   /** The qemu binary, its machine options, and the kernel's console device. */
   readonly qemu: string;
   readonly qemuArgs: readonly string[];
@@ -112,6 +117,7 @@ export const ARCHES: readonly KernelArch[] = [
     image: "arch/x86/boot/bzImage",
     elfMachine: 62, // EM_X86_64
     debianArch: "amd64",
+    goarch: "amd64",
     qemu: "qemu-system-x86_64",
     qemuArgs: [],
     console: "ttyS0",
@@ -125,6 +131,7 @@ export const ARCHES: readonly KernelArch[] = [
     image: "arch/arm64/boot/Image",
     elfMachine: 183, // EM_AARCH64
     debianArch: "arm64",
+    goarch: "arm64",
     qemu: "qemu-system-aarch64",
     // cortex-a57: a plain ARMv8.0 core, what the kernel's baseline code runs on without alternatives.
     qemuArgs: ["-M", "virt", "-cpu", "cortex-a57"],
@@ -146,21 +153,21 @@ export interface KernelConfig {
 }
 
 /**
- * The debug kernel of an arch: the example's fragments and debug.config. KASAN needs its shadow
+ * The debug kernel of an arch: the example's fragments, debug.config and rawsys.config. KASAN needs its shadow
  * (an eighth of memory) and lockdep and kmemleak their tables, hence more memory than the 256 MB
  * a tinyconfig kernel boots in.
  */
 export function debugKernel(arch: KernelArch): KernelConfig {
-  return { series: "6.12", arch, variant: "debug", fragments: [...arch.fragments, DEBUG_FRAGMENT], cpus: 4, memoryMb: 512 };
+  return { series: "6.12", arch, variant: "debug", fragments: [...arch.fragments, DEBUG_FRAGMENT, RAWSYS_FRAGMENT], cpus: 4, memoryMb: 512 };
 }
 
 /**
- * A kernel of the matrix (matrix.kernel.ts): the example's fragments and matrix.config, on 2
+ * A kernel of the matrix (matrix.kernel.ts): the example's fragments, matrix.config and rawsys.config, on 2
  * CPUs, small enough to build in minutes. On a tree without the User Mode Driver fwscan is built
  * in as well (no-umd.config): a module cannot start its helper there.
  */
 export function matrixKernel(arch: KernelArch, series: KernelSeries, umd: boolean): KernelConfig {
-  const fragments = [...arch.fragments, MATRIX_FRAGMENT, ...(umd ? [] : [NO_UMD_FRAGMENT])];
+  const fragments = [...arch.fragments, MATRIX_FRAGMENT, RAWSYS_FRAGMENT, ...(umd ? [] : [NO_UMD_FRAGMENT])];
   return { series, arch, variant: "matrix", fragments, cpus: 2, memoryMb: 512 };
 }
 
@@ -512,9 +519,10 @@ async function findBusybox(arch: KernelArch): Promise<string> {
  * file name: init.sh insmods /lib/modules/<name>.ko). /dev/null is there from the start, as on
  * any root file system: the driver starts its helper from an initcall, before /init runs, and a
  * Go 1.22+ runtime that finds fd 2 closed (the UMD API sets up only 0 and 1) opens /dev/null for
- * it or dies with exit status 2.
+ * it or dies with exit status 2. files adds programs: their path in the initramfs (under bin/),
+ * and the host file.
  */
-export async function buildInitramfs(out: string, arch: KernelArch, modules: readonly string[] = []): Promise<void> {
+export async function buildInitramfs(out: string, arch: KernelArch, modules: readonly string[] = [], files: Readonly<Record<string, string>> = {}): Promise<void> {
   const busybox = await findBusybox(arch);
   const bb = readFileSync(busybox);
   if (hasInterpreter(bb)) throw new Error(`${busybox} is dynamically linked: install the Debian package busybox-static (.ci/run does)`);
@@ -534,6 +542,7 @@ export async function buildInitramfs(out: string, arch: KernelArch, modules: rea
     { name: "bin/busybox", mode: 0o100755, data: bb },
     { name: "init", mode: 0o100755, data: readFileSync(INIT_SCRIPT) },
     ...modules.map((ko) => ({ name: `lib/modules/${path.basename(ko)}`, mode: 0o100644, data: readFileSync(ko) })),
+    ...Object.entries(files).map(([name, file]) => ({ name, mode: 0o100755, data: readFileSync(file) })),
   ]);
   writeFileSync(out, archive);
 }

@@ -37,14 +37,16 @@ export interface BuiltAndBooted {
 }
 
 /**
- * Builds the kernel (a no-op make when nothing changed), packs its initramfs with its modules,
- * and boots it once per entry of boots, in order, all with its cache directory locked. Each
- * boot's console is written to console-<name>.log in the cache directory. Prints the timings.
+ * Builds the kernel (a no-op make when nothing changed), packs its initramfs with its modules
+ * and the given files (path in the initramfs → host file), and boots it once per entry of boots,
+ * in order, all with its cache directory locked. Each boot's console is written to
+ * console-<name>.log in the cache directory. Prints the timings.
  */
 export async function buildAndBoot(
   config: KernelConfig,
   boots: readonly { readonly name: string; readonly params: (dotConfig: string) => InitParams }[],
   timeoutMs: number,
+  files: Readonly<Record<string, string>> = {},
 ): Promise<BuiltAndBooted> {
   requireKernelTools(config.arch);
   const src = await kernelTree(config.series);
@@ -52,7 +54,7 @@ export async function buildAndBoot(
   return withKernelCache(dir, async () => {
     const kernel = await prepareKernel(src, dir, config);
     const initrd = path.join(dir, "initramfs.cpio");
-    await buildInitramfs(initrd, config.arch, kernel.modules);
+    await buildInitramfs(initrd, config.arch, kernel.modules, files);
     const done: Boot[] = [];
     for (const b of boots) done.push(await boot(config, dir, kernel.image, initrd, b.name, b.params(kernel.dotConfig), timeoutMs));
     process.stdout.write(

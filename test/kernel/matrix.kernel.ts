@@ -6,7 +6,8 @@
  * tinyconfig plus the example's fragments and matrix.config: eprog built in, fwscan a module
  * where the kernel has UMD and built in where it has not (no-umd.config), on 2 vCPUs. One boot
  * runs init.sh's eprog and fwscan phases, with the debug kernels' functional checks
- * (eprog-checks.ts, fwscan-checks.ts); no WARN, BUG or Oops may appear.
+ * (eprog-checks.ts, fwscan-checks.ts), and the rawsys runtime tests (rawsys-checks.ts); no WARN,
+ * BUG or Oops may appear.
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import type { KernelSeries } from "../support/debian-kernel-source.js";
@@ -14,6 +15,7 @@ import { eprogChecks } from "./eprog-checks.js";
 import { fwscanChecks } from "./fwscan-checks.js";
 import { ARCHES, hasUmd, kernelTree, kernelVersion, matrixKernel } from "./kernel-build.js";
 import { type Boot, buildAndBoot, ConsoleChecks } from "./kernel-run.js";
+import { RAWSYS_PARAMS, rawsysChecks, rawsysTestFiles } from "./rawsys-checks.js";
 
 const ROUND_TRIPS = 100;
 // A boot runs both phases in a few minutes under TCG on two cores; the bound is for slow hosts.
@@ -34,7 +36,8 @@ describe.each(SERIES)("Linux %s on x86_64 (matrix kernel)", (series) => {
     const tree = await kernelTree(series);
     umd = hasUmd(tree);
     version = kernelVersion(tree).full;
-    const run = await buildAndBoot(matrixKernel(x86, series, umd), [{ name: "matrix", params: () => ({ KTEST_EPROG: 1, KTEST_FWSCAN: 1, ROUND_TRIPS }) }], BOOT_TIMEOUT_MS);
+    const boots = [{ name: "matrix", params: () => ({ KTEST_EPROG: 1, KTEST_FWSCAN: 1, ROUND_TRIPS, ...RAWSYS_PARAMS }) }];
+    const run = await buildAndBoot(matrixKernel(x86, series, umd), boots, BOOT_TIMEOUT_MS, await rawsysTestFiles(x86));
     c = new ConsoleChecks(run.boots[0] as Boot);
   }, 90 * 60_000);
 
@@ -46,6 +49,7 @@ describe.each(SERIES)("Linux %s on x86_64 (matrix kernel)", (series) => {
 
   eprogChecks(() => c, { roundTrips: ROUND_TRIPS, version: series === "7" ? String.raw`7\.\d+` : series.replace(".", "\\.") });
   fwscanChecks(() => c, BOOT_TIMEOUT_MS);
+  rawsysChecks(() => c, () => version);
 
   test("fwscan is a module where the kernel has UMD (loaded and removed), built in where it has not", () => {
     if (umd) {
