@@ -6,7 +6,8 @@
  * a module; booted under qemu (TCG, 4 vCPUs).
  *
  * Two boots of each kernel. The first runs init.sh's checks: eprog through debugfs, then 20
- * insmod/rmmod cycles of kcanary with traffic between, then a kmemleak scan; its whole console
+ * insmod/rmmod cycles of kcanary with traffic between, the rawsys runtime tests
+ * (rawsys-checks.ts), then a kmemleak scan; its whole console
  * must be free of kernel reports (test/support/console-scan.ts), reboot included. The second
  * makes the kernel print each kind of report through kcanary, and shows that the scanner finds
  * each: the detectors are on, and the scanner knows their words.
@@ -16,9 +17,10 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { lineOf } from "../support/console-scan.js";
-import { ARCHES, debugKernel } from "./kernel-build.js";
+import { ARCHES, debugKernel, kernelTree, kernelVersion } from "./kernel-build.js";
 import { eprogChecks } from "./eprog-checks.js";
 import { type Boot, buildAndBoot, type CanaryKind, canaryKinds, ConsoleChecks, testParams } from "./kernel-run.js";
+import { RAWSYS_PARAMS, rawsysChecks, rawsysTestFiles } from "./rawsys-checks.js";
 
 const ROUND_TRIPS = 100;
 const MODULE_CYCLES = 20;
@@ -33,16 +35,19 @@ describe.each(ARCHES.map((a) => [`${a.name} (debug kernel)`, debugKernel(a)] as 
   let canary: ConsoleChecks;
   let kinds: CanaryKind[] = [];
   let dotConfig = "";
+  let version = "";
 
   beforeAll(async () => {
     const run = await buildAndBoot(
       config,
       [
-        { name: "test", params: (cfg) => testParams(cfg, { ROUND_TRIPS, MODULE_CYCLES }) },
+        { name: "test", params: (cfg) => testParams(cfg, { ROUND_TRIPS, MODULE_CYCLES, ...RAWSYS_PARAMS }) },
         { name: "canary", params: (cfg) => ({ KTEST_CANARY: canaryKinds(cfg).map((k) => k.provoke).join(",") }) },
       ],
       BOOT_TIMEOUT_MS,
+      await rawsysTestFiles(config.arch),
     );
+    version = kernelVersion(await kernelTree(config.series)).full;
     dotConfig = run.kernel.dotConfig;
     kinds = canaryKinds(dotConfig);
     c = new ConsoleChecks(run.boots[0] as Boot);
@@ -55,6 +60,8 @@ describe.each(ARCHES.map((a) => [`${a.name} (debug kernel)`, debugKernel(a)] as 
   });
 
   eprogChecks(() => c, { roundTrips: ROUND_TRIPS, version: String.raw`6\.12` });
+  // The rawsys runtime tests ran in the same boot, under lockdep, KASAN and kmemleak.
+  rawsysChecks(() => c, () => version);
 
   test("the debug options are on: SMP on 4 CPUs, lockdep, KASAN, kmemleak, the hung-task detector", () => {
     c.find(/^\[[ \d.]+\] smp: Brought up 1 node, 4 CPUs$/m, "4 CPUs up");
