@@ -4,8 +4,8 @@
 # protocol with it over the call runtime, for the driver's Kbuild Makefile:
 #
 #	proto := fwscan					# the spec's name
-#	# holds fwscan.ts and helper/ (a Go module); before 6.10 $(src) is relative in a tree
-#	proto-dir := $(realpath $(if $(filter /%,$(src)),,$(srctree)/)$(src)/..)
+#	# holds fwscan.ts and helper/ (a Go module): the directory above the driver's Makefile
+#	proto-dir := $(realpath $(dir $(lastword $(MAKEFILE_LIST)))..)
 #	include <syscallgen>/examples/kbuild/protocol-helper.mk
 #	fwscan-y := fwscan_main.o $(proto)_helper.o fwscan_blob.o
 #	$(obj)/fwscan_main.o: $(proto-header)		# every object that includes fwscan.h

@@ -99,19 +99,19 @@ static int __demo_dispatch(struct sgwire_helper *rt, u16 type, const u8 *payload
 		if (__demo_decode_hello(payload, &h->msg.u.hello))
 			return -EBADMSG;
 		if (ops && ops->hello)
-			ops->hello(h, &h->msg.u.hello);
+			(*ops->hello)(h, &h->msg.u.hello);
 		return 0;
 	case DEMO_MSG_REPORT:
 		if (__demo_decode_report(payload, &h->msg.u.report))
 			return -EBADMSG;
 		if (ops && ops->report)
-			ops->report(h, &h->msg.u.report);
+			(*ops->report)(h, &h->msg.u.report);
 		return 0;
 	case DEMO_MSG_PING:
 		if (__demo_decode_ping(payload, &h->msg.u.ping))
 			return -EBADMSG;
 		if (ops && ops->ping)
-			ops->ping(h, &h->msg.u.ping);
+			(*ops->ping)(h, &h->msg.u.ping);
 		return 0;
 	}
 	return -EBADMSG;

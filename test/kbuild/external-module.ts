@@ -27,7 +27,7 @@ export function externalModuleDir(name: ExampleModule, work: string): string {
   const makefile = path.join(driver, "Makefile");
   const fragment = path.join(repoRoot, "examples", "kbuild", "protocol-helper.mk");
   const text = readFileSync(makefile, "utf8");
-  const edited = text.replace("proto-dir := $(realpath $(src)/..)", "proto-dir := $(src)").replace("include $(proto-dir)/../kbuild/protocol-helper.mk", `include ${fragment}`);
+  const edited = text.replace("proto-dir := $(realpath $(dir $(lastword $(MAKEFILE_LIST)))..)", "proto-dir := $(src)").replace("include $(proto-dir)/../kbuild/protocol-helper.mk", `include ${fragment}`);
   if (edited === text) throw new Error(`${makefile} no longer has the lines this layout rewrites`);
   writeFileSync(makefile, edited);
   return driver;

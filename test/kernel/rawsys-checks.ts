@@ -5,11 +5,12 @@
  * without SYSCALLGEN_UNDER_QEMU, so no wrapper may answer ENOSYS. Where the kernel is older than
  * an entry a wrapper falls back from (a spec's `since`), the fallback must be seen taken.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { buildGoTestBinary, type GoTestBinary } from "../support/go-harness.js";
+import { buildGoTestBinary } from "../support/go-harness.js";
 import { summarizeGoTest } from "../support/go-test-output.js";
+import { userCacheDir } from "../support/kernel-tree.js";
 import { GO_RUNTIME_TESTS, packageDir, REPO_ROOT } from "../support/paths.js";
 import type { KernelArch } from "./kernel-build.js";
 import type { ConsoleChecks } from "./kernel-run.js";
@@ -17,16 +18,31 @@ import type { ConsoleChecks } from "./kernel-run.js";
 /** init.sh's parameter for the phase. */
 export const RAWSYS_PARAMS = { KTEST_RAWSYS: 1 } as const;
 
-const built = new Map<string, Promise<GoTestBinary>>();
+const built = new Map<string, Promise<string>>();
 
-/** The initramfs files of the phase: the test binary for the arch, built once per run. */
+/** The initramfs files of the phase: the test binary for the arch, built once per test file. */
 export async function rawsysTestFiles(arch: KernelArch): Promise<Record<string, string>> {
   let binary = built.get(arch.goarch);
   if (!binary) {
-    binary = buildGoTestBinary({ pkgDir: packageDir(), arch: arch.goarch, testDir: GO_RUNTIME_TESTS });
+    binary = buildIntoCache(arch);
     built.set(arch.goarch, binary);
   }
-  return { "bin/rawsys.test": (await binary).bin };
+  return { "bin/rawsys.test": await binary };
+}
+
+/** Builds the binary in a temporary module and moves it into the cache, the module removed. */
+async function buildIntoCache(arch: KernelArch): Promise<string> {
+  const { bin, dispose } = await buildGoTestBinary({ pkgDir: packageDir(), arch: arch.goarch, testDir: GO_RUNTIME_TESTS });
+  try {
+    mkdirSync(userCacheDir(), { recursive: true });
+    const dest = path.join(userCacheDir(), `rawsys-test-${arch.goarch}`);
+    const tmp = `${dest}.${process.pid}`;
+    copyFileSync(bin, tmp);
+    renameSync(tmp, dest);
+    return dest;
+  } finally {
+    dispose();
+  }
 }
 
 /** The kernel entries a wrapper falls back from on older kernels, with the release that added each (specs/syscalls). */

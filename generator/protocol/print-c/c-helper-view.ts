@@ -90,7 +90,8 @@ export function helperView(ir: ProtocolIR, names: CProtocolNames) {
             wrapCall(`\t\tif (${o.decoder}`, ["payload", scratch(o.member)], "))"),
             "\t\t\treturn -EBADMSG;",
             `\t\tif (ops && ops->${o.op})`,
-            wrapCall(`\t\t\tops->${o.op}`, ["h", scratch(o.member)], ");"),
+            // (*ops->op)(...): an op named like a function-like macro of the kernel (kcalloc) is not expanded.
+            wrapCall(`\t\t\t(*ops->${o.op})`, ["h", scratch(o.member)], ");"),
             "\t\treturn 0;",
           ]),
           "\t}",

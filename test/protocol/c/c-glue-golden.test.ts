@@ -234,7 +234,7 @@ static int __chat_dispatch(struct sgwire_helper *rt, u16 type, const u8 *payload
 		if (__chat_decode_note(payload, &h->msg.u.note))
 			return -EBADMSG;
 		if (ops && ops->note)
-			ops->note(h, &h->msg.u.note);
+			(*ops->note)(h, &h->msg.u.note);
 		return 0;
 	}
 	return -EBADMSG;
