@@ -6,10 +6,7 @@
  * debug kernels (fwscan.kernel.ts) and the kernel matrix (matrix.kernel.ts) both run them.
  */
 import { expect, test } from "vitest";
-import type { ConsoleChecks } from "./kernel-run.js";
-
-/** A kernel line: the printk timestamp, then re. */
-const kline = (re: string) => new RegExp(`^\\[[ \\d.]+\\] ${re}$`, "m");
+import { type ConsoleChecks, kline } from "./kernel-run.js";
 
 /** One line of the driver's sections file: index, name, kind, offset, length, CRC-32. */
 interface Entry {

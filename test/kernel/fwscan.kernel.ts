@@ -11,13 +11,10 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { ARCHES, debugKernel } from "./kernel-build.js";
 import { fwscanChecks } from "./fwscan-checks.js";
-import { type Boot, buildAndBoot, ConsoleChecks } from "./kernel-run.js";
+import { type Boot, buildAndBoot, ConsoleChecks, kline } from "./kernel-run.js";
 
 const MODULE_CYCLES = 20;
 const BOOT_TIMEOUT_MS = 15 * 60_000;
-
-/** A kernel line: the printk timestamp, then re. */
-const kline = (re: string) => new RegExp(`^\\[[ \\d.]+\\] ${re}$`, "m");
 
 describe.each(ARCHES.map((a) => [`${a.name} (debug kernel)`, debugKernel(a)] as const))("fwscan on %s", (_name, config) => {
   let c: ConsoleChecks;

@@ -23,6 +23,9 @@ import {
 /** Parameters for init.sh, on the kernel command line (each reaches /init as an environment variable). */
 export type InitParams = Readonly<Record<string, string | number>>;
 
+/** A kernel line of the console: the printk timestamp, then re. */
+export const kline = (re: string) => new RegExp(`^\\[[ \\d.]+\\] ${re}$`, "m");
+
 /** One boot: what qemu did and what the serial console said. */
 export interface Boot {
   readonly name: string;

@@ -14,7 +14,7 @@ import type { KernelSeries } from "../support/debian-kernel-source.js";
 import { eprogChecks } from "./eprog-checks.js";
 import { fwscanChecks } from "./fwscan-checks.js";
 import { ARCHES, hasUmd, kernelTree, kernelVersion, matrixKernel } from "./kernel-build.js";
-import { type Boot, buildAndBoot, ConsoleChecks } from "./kernel-run.js";
+import { type Boot, buildAndBoot, ConsoleChecks, kline } from "./kernel-run.js";
 import { RAWSYS_PARAMS, rawsysChecks, rawsysTestFiles } from "./rawsys-checks.js";
 
 const ROUND_TRIPS = 100;
@@ -23,9 +23,6 @@ const BOOT_TIMEOUT_MS = 15 * 60_000;
 const SERIES: readonly KernelSeries[] = ["5.10", "6.1", "7"];
 const x86 = ARCHES.find((a) => a.name === "x86_64");
 if (!x86) throw new Error("no x86_64 in ARCHES");
-
-/** A kernel line: the printk timestamp, then re. */
-const kline = (re: string) => new RegExp(`^\\[[ \\d.]+\\] ${re}$`, "m");
 
 describe.each(SERIES)("Linux %s on x86_64 (matrix kernel)", (series) => {
   let c: ConsoleChecks;
